@@ -1,0 +1,53 @@
+package com.funnelgate.gateway.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.funnelgate.gateway.support.HttpApi;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo profile on a small data set: the demo tenants, keys and events are there, rolled up,
+ * and the keys of the operator contract work.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "funnelgate.embedded-postgres.database=funnelgate_demo", "funnelgate.demo.events=20000",
+    "funnelgate.demo.days=20"})
+@ActiveProfiles({"demo", "test"})
+class DemoTests {
+
+    @LocalServerPort int port;
+    @Autowired DemoLoader loader;
+
+    @Test
+    void theDemoKeysReadTheDemoTenants() {
+        HttpApi api = new HttpApi(port);
+        assertThat(loader.loaded().block(Duration.ofMinutes(2))).isGreaterThan(10_000);
+        api.client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        JsonNode partner = api.graphql("fgk_demo_partner", "{ me { role tenants { name timeZone currency } } }")
+                .data().path("me");
+        assertThat(partner.path("role").asString()).isEqualTo("PARTNER");
+        assertThat(partner.path("tenants")).hasSize(DemoTenant.ALL.size());
+        assertThat(partner.path("tenants").path(2).path("timeZone").asString()).isEqualTo("Asia/Kolkata");
+
+        LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+        JsonNode report = api.graphql("fgk_demo_viewer", "{ report(range: {from: \"" + today.minusDays(19) + "\", to: \""
+                + today + "\"}, groupBy: [NETWORK]) { currency rows { network metrics { views visitors } } "
+                + "totals { views visitors conversions revenue } } }").data().path("report");
+        assertThat(report.path("currency").asString()).isEqualTo("USD");
+        assertThat(report.path("totals").path("views").asLong()).isGreaterThan(1000);
+        assertThat(report.path("totals").path("visitors").asLong()).isLessThan(report.path("totals").path("views").asLong());
+        assertThat(report.path("rows")).anySatisfy(row -> assertThat(row.path("network").asString()).isEqualTo("META"));
+
+        assertThat(api.graphql("fgk_demo_bi", "{ me { role } }").data().path("me").path("role").asString()).isEqualTo("BI");
+        assertThat(api.graphql("fgk_demo_admin", "{ me { role tenants { id } } }").data().path("me").path("tenants"))
+                .hasSizeGreaterThanOrEqualTo(DemoTenant.ALL.size());
+    }
+}
