@@ -1,6 +1,10 @@
 package com.funnelgate.gateway.demo;
 
+import com.funnelgate.adconnectors.AccountCredentials;
+import com.funnelgate.adconnectors.AdNetwork;
+import com.funnelgate.adconnectors.sandbox.SandboxAccount;
 import com.funnelgate.adconnectors.sandbox.SandboxCatalog;
+import com.funnelgate.gateway.adspend.AdAccounts;
 import com.funnelgate.gateway.funnel.FunnelEventWriter;
 import com.funnelgate.gateway.funnel.FunnelRollup;
 import com.funnelgate.gateway.provisioning.Provisioning;
@@ -28,8 +32,8 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Fills an empty database with the demo data set once the gateway is up: the demo tenants with
- * their sites and calls-to-action, the demo API keys, and months of generated funnel events whose
- * campaign ids are those the ad-network sandbox reports. Rolls them up, then prints where to go
+ * their sites and calls-to-action, the demo API keys, an ad account per tenant on each sandbox
+ * network, and months of generated funnel events whose campaign ids are those the sandbox reports. Rolls them up, then prints where to go
  * and what to send. The readiness probe reports out of service until the data is in.
  */
 @Component
@@ -46,16 +50,18 @@ class DemoLoader {
     private final FunnelEventWriter writer;
     private final FunnelRollup rollup;
     private final DatabaseClient db;
+    private final AdAccounts adAccounts;
     private final Sinks.One<Long> loaded = Sinks.one();
 
     DemoLoader(DemoProperties properties, Provisioning provisioning, ApiKeys keys, FunnelEventWriter writer,
-            FunnelRollup rollup, DatabaseClient db) {
+            FunnelRollup rollup, DatabaseClient db, AdAccounts adAccounts) {
         this.properties = properties;
         this.provisioning = provisioning;
         this.keys = keys;
         this.writer = writer;
         this.rollup = rollup;
         this.db = db;
+        this.adAccounts = adAccounts;
     }
 
     @EventListener
@@ -86,7 +92,7 @@ class DemoLoader {
     /** Creates and loads the whole data set; completes with the number of events written. */
     Mono<Long> load() {
         return Flux.fromIterable(DemoTenant.ALL).concatMap(this::provision).collectList()
-                .flatMap(tenants -> createKeys(tenants).thenReturn(tenants))
+                .flatMap(tenants -> createKeys(tenants).then(connectAdAccounts(tenants)).thenReturn(tenants))
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(tenant -> writer.write(TrafficGenerator.events(plan(tenant), properties.seed())))
                 .reduce(0L, Long::sum)
@@ -115,6 +121,26 @@ class DemoLoader {
                 .concatMap(key -> keys.create(key.keyId(), key.secret(), key.role(), "Demo " + key.keyId(),
                         key.role() == Role.ADMIN ? List.of() : key.allDemoTenants() ? all : List.of(first)))
                 .then();
+    }
+
+    /** Each demo tenant's accounts on the sandbox networks, with sandbox credentials. */
+    private Mono<Void> connectAdAccounts(List<DemoTenantIds> tenants) {
+        return Flux.fromIterable(tenants)
+                .concatMap(tenant -> Flux.fromIterable(new TreeMap<>(tenant.spec().accounts()).entrySet())
+                        .concatMap(account -> {
+                            AdNetwork network = account.getKey();
+                            SandboxAccount profile = SandboxCatalog.account(network, account.getValue());
+                            return adAccounts.create(tenant.tenant().id(), network, account.getValue(),
+                                    tenant.spec().name() + " on " + network, profile.currency(), profile.timeZone(),
+                                    sandboxCredentials(network, account.getValue()));
+                        }))
+                .then();
+    }
+
+    private static AccountCredentials sandboxCredentials(AdNetwork network, String account) {
+        return network == AdNetwork.META
+                ? AccountCredentials.ofAccessToken("sandbox-token-" + account)
+                : AccountCredentials.ofRefreshToken("sandbox-refresh-" + account);
     }
 
     private TrafficPlan plan(DemoTenantIds tenant) {

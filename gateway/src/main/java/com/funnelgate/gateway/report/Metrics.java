@@ -2,6 +2,7 @@ package com.funnelgate.gateway.report;
 
 import com.funnelgate.gateway.funnel.FunnelMetrics;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -13,25 +14,46 @@ public record Metrics(BigDecimal spend, Long impressions, Long clicks, Long visi
         Long conversions, Long completions, BigDecimal revenue, Double ctr, BigDecimal cpc, BigDecimal cpm,
         Double conversionRate, Double completionRate, BigDecimal cpa, BigDecimal costPerVisitor, Double roas) {
 
-    /** Metrics with nothing known. */
-    public static final Metrics UNKNOWN = new Metrics(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null);
-
     /**
-     * The metrics of a row from what each source gave.
+     * The metrics of a row from what each source gave, with every derived metric.
      *
      * @param funnel the funnel metrics, or null when the funnel was not asked or failed
+     * @param ad the ad metrics, or null when no ad source covers the row or one it needs failed
      * @param moneyDigits fraction digits of the report's currency
      */
-    public static Metrics of(FunnelMetrics funnel, int moneyDigits) {
-        if (funnel == null) {
-            return UNKNOWN;
+    public static Metrics of(FunnelMetrics funnel, AdMetrics ad, int moneyDigits) {
+        BigDecimal spend = ad == null ? null : ad.spend();
+        Long impressions = ad == null ? null : ad.impressions();
+        Long clicks = ad == null ? null : ad.clicks();
+        Long visitors = funnel == null ? null : funnel.visitors();
+        Long conversions = funnel == null ? null : funnel.conversions();
+        BigDecimal revenue = funnel == null ? null : funnel.revenue();
+        int rateDigits = moneyDigits + 2;
+        return new Metrics(
+                rounded(spend, moneyDigits), impressions, clicks, visitors,
+                funnel == null ? null : funnel.views(), funnel == null ? null : funnel.engagements(),
+                conversions, funnel == null ? null : funnel.completions(), money(revenue, moneyDigits),
+                ad == null ? null : ratio(ad.clicks(), ad.impressions()),
+                per(spend, clicks, 1, rateDigits),
+                per(spend, impressions, 1000, rateDigits),
+                funnel == null ? null : ratio(funnel.conversions(), funnel.views()),
+                funnel == null ? null : ratio(funnel.completions(), funnel.engagements()),
+                per(spend, conversions, 1, rateDigits),
+                per(spend, visitors, 1, rateDigits),
+                revenue == null || spend == null || spend.signum() == 0 ? null
+                        : revenue.divide(spend, MathContext.DECIMAL64).doubleValue());
+    }
+
+    /** {@code amount * scale / count}, or null when either is unknown or the count is zero. */
+    static BigDecimal per(BigDecimal amount, Long count, int scale, int digits) {
+        if (amount == null || count == null || count == 0) {
+            return null;
         }
-        return new Metrics(null, null, null, funnel.visitors(), funnel.views(), funnel.engagements(),
-                funnel.conversions(), funnel.completions(), money(funnel.revenue(), moneyDigits),
-                null, null, null,
-                ratio(funnel.conversions(), funnel.views()), ratio(funnel.completions(), funnel.engagements()),
-                null, null, null);
+        return amount.multiply(BigDecimal.valueOf(scale)).divide(BigDecimal.valueOf(count), digits, RoundingMode.HALF_EVEN);
+    }
+
+    static BigDecimal rounded(BigDecimal amount, int digits) {
+        return amount == null ? null : amount.setScale(digits, RoundingMode.HALF_EVEN);
     }
 
     static Double ratio(long numerator, long denominator) {

@@ -20,9 +20,6 @@ public record ReportSelection(boolean rows, boolean totals, boolean sources, boo
     /** Metrics that need distinct visitors. */
     private static final Set<String> VISITOR_METRICS = Set.of("visitors", "costPerVisitor");
 
-    /** Everything: what a caller with no selection (a test, a BI export of every column) gets. */
-    public static final ReportSelection ALL = new ReportSelection(true, true, true, true, true, true, true);
-
     public static ReportSelection of(DataFetchingFieldSelectionSet selection) {
         boolean rows = selection.contains("rows");
         boolean totals = selection.contains("totals");

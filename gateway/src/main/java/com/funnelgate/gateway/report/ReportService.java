@@ -1,60 +1,52 @@
 package com.funnelgate.gateway.report;
 
 import com.funnelgate.gateway.errors.ApiException;
-import com.funnelgate.gateway.errors.ErrorCode;
 import com.funnelgate.gateway.funnel.FunnelCatalog;
-import com.funnelgate.gateway.funnel.FunnelMetrics;
 import com.funnelgate.gateway.funnel.FunnelResult;
-import com.funnelgate.gateway.funnel.FunnelStore;
-import com.funnelgate.gateway.query.Periods;
 import com.funnelgate.gateway.query.ReportFilter;
 import com.funnelgate.gateway.query.ReportQuery;
-import com.funnelgate.gateway.query.RowKey;
+import com.funnelgate.gateway.resilience.Deadline;
 import com.funnelgate.gateway.tenancy.Caller;
 import com.funnelgate.gateway.tenancy.Tenant;
 import com.funnelgate.gateway.tenancy.TenantDirectory;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Currency;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Answers reports: checks the arguments and the caller's scope, plans which sources the selected
- * fields need, asks them, and assembles rows, totals and per-source status. A failed source leaves
- * its metrics null and is reported as a {@link SourceFailure}; the report still answers.
+ * fields need, asks them all in parallel under one deadline (each gets what is left of it), and
+ * assembles rows, totals and per-source status. A failed source leaves the metrics that needed it
+ * null and is reported as a {@link SourceFailure}; the report still answers with everything else.
  */
 @Service
 public class ReportService {
 
-    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
-
-    /** Ad spend is not wired into reports yet: its metrics are null and its source says so. */
-    private static final SourceStatus AD_SPEND_NOT_CONNECTED = new SourceStatus("ads", SourceStatus.Kind.AD_NETWORK,
-            SourceStatus.State.SKIPPED, null, null, null);
+    /** Statuses in a stable order: the funnel first, then ad sources by name. */
+    private static final Comparator<SourceStatus> STATUS_ORDER = Comparator
+            .comparing((SourceStatus status) -> status.kind() != SourceStatus.Kind.FUNNEL)
+            .thenComparing(SourceStatus::source);
 
     private final TenantDirectory tenants;
-    private final FunnelStore funnel;
     private final FunnelCatalog catalog;
+    private final FunnelSource funnel;
+    private final AdSources ads;
+    private final ReportAssembler assembler;
     private final ReportProperties limits;
     private final ReportValidation validation;
 
-    public ReportService(TenantDirectory tenants, FunnelStore funnel, FunnelCatalog catalog, ReportProperties limits) {
+    ReportService(TenantDirectory tenants, FunnelCatalog catalog, FunnelSource funnel, AdSources ads,
+            ReportProperties limits) {
         this.tenants = tenants;
-        this.funnel = funnel;
         this.catalog = catalog;
+        this.funnel = funnel;
+        this.ads = ads;
         this.limits = limits;
+        this.assembler = new ReportAssembler(limits);
         this.validation = new ReportValidation(limits);
     }
 
@@ -99,92 +91,25 @@ public class ReportService {
                 .then();
     }
 
-    private Mono<ReportOutcome> run(ReportQuery query, ReportRequest request, ReportSelection selection) {
-        List<SourceStatus> sources = new ArrayList<>();
-        List<SourceFailure> failures = new ArrayList<>();
+    private Mono<ReportOutcome> run(ReportQuery asked, ReportRequest request, ReportSelection selection) {
+        ReportQuery query = selection.rows() ? asked : asked.totalsOnly();
+        Deadline deadline = Deadline.in(limits.deadline());
+        SourceAnswers answers = new SourceAnswers();
         Mono<Optional<FunnelResult>> funnelResult = selection.funnel()
-                ? timed(selection.rows() ? query : query.totalsOnly(), selection, sources, failures)
-                        .map(Optional::of).defaultIfEmpty(Optional.empty())
+                ? funnel.fetch(query, selection.visitors(), deadline, answers).map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
                 : Mono.just(Optional.empty());
-        return funnelResult.map(result -> {
-            if (selection.adSpend()) {
-                sources.add(AD_SPEND_NOT_CONNECTED);
-            }
-            FunnelResult data = result.orElse(null);
-            int digits = moneyDigits(query.tenant().currency());
-            List<ReportRow> rows = selection.rows() ? rows(query, data, digits) : List.of();
-            Metrics totals = Metrics.of(data == null ? null : data.totals(), digits);
+        Mono<Optional<AdSpendTable>> adSpend = selection.adSpend()
+                ? ads.fetch(asked, query, deadline, answers).map(Optional::of)
+                : Mono.just(Optional.empty());
+        return Mono.zip(funnelResult, adSpend).map(sources -> {
             Tenant tenant = query.tenant();
+            ReportAssembler.Assembled assembled = assembler.assemble(query, sources.getT1().orElse(null),
+                    sources.getT2().orElse(null), selection.rows());
+            List<SourceStatus> statuses = answers.statuses().stream().sorted(STATUS_ORDER).toList();
             Report report = new Report(Long.toString(tenant.id()), request.range(), request.granularity(),
-                    tenant.timeZone().getId(), tenant.currency(), rows, totals, List.copyOf(sources));
-            return new ReportOutcome(report, failures);
+                    tenant.timeZone().getId(), tenant.currency(), assembled.rows(), assembled.totals(), statuses);
+            return new ReportOutcome(report, answers.failures());
         });
-    }
-
-    /** The funnel's answer, recording its status; a failure becomes an empty result and a failure entry. */
-    private Mono<FunnelResult> timed(ReportQuery query, ReportSelection selection, List<SourceStatus> sources,
-            List<SourceFailure> failures) {
-        return Mono.defer(() -> {
-            long started = System.nanoTime();
-            return funnel.fetch(query, selection.visitors())
-                    .timeout(limits.deadline())
-                    .doOnNext(result -> sources.add(new SourceStatus(SourceStatus.FUNNEL, SourceStatus.Kind.FUNNEL,
-                            SourceStatus.State.FRESH, OffsetDateTime.now(query.zone()), millisSince(started), null)))
-                    .onErrorResume(error -> {
-                        SourceFailure failure = funnelFailure(error);
-                        log.warn("Funnel store failed a report of tenant {}: {}", query.tenant().id(), error.toString());
-                        failures.add(failure);
-                        sources.add(new SourceStatus(SourceStatus.FUNNEL, SourceStatus.Kind.FUNNEL,
-                                SourceStatus.State.FAILED, null, millisSince(started), failure.code().name()));
-                        return Mono.empty();
-                    });
-        });
-    }
-
-    private static SourceFailure funnelFailure(Throwable error) {
-        if (error instanceof TimeoutException) {
-            return new SourceFailure(SourceStatus.FUNNEL, ErrorCode.SOURCE_TIMEOUT,
-                    "The funnel store did not answer in time; funnel metrics are missing from this report.");
-        }
-        return new SourceFailure(SourceStatus.FUNNEL, ErrorCode.SOURCE_UNAVAILABLE,
-                "The funnel store is unavailable; funnel metrics are missing from this report.");
-    }
-
-    private List<ReportRow> rows(ReportQuery query, FunnelResult data, int digits) {
-        boolean grouped = !query.groupBy().isEmpty();
-        Collection<RowKey> keys = grouped
-                ? (data == null ? List.of() : data.rows().keySet())
-                : Periods.all(query).stream().map(RowKey::ofPeriod).toList();
-        if (keys.size() > limits.maxRows()) {
-            throw ApiException.badInput("This report has " + keys.size() + " rows, more than the limit of "
-                    + limits.maxRows() + ". Narrow the range, coarsen the granularity or group by less.");
-        }
-        Map<RowKey, FunnelMetrics> funnelRows = data == null ? Map.of() : data.rows();
-        FunnelMetrics none = data == null ? null : FunnelMetrics.zero(data.totals().visitors() != null);
-        List<ReportRow> rows = new ArrayList<>(keys.size());
-        for (RowKey key : keys) {
-            rows.add(row(query, key, Metrics.of(funnelRows.getOrDefault(key, none), digits)));
-        }
-        return rows;
-    }
-
-    private static ReportRow row(ReportQuery query, RowKey key, Metrics metrics) {
-        Instant period = key.period();
-        return new ReportRow(
-                period == null ? null : LocalDate.ofInstant(period, query.zone()),
-                period == null ? null : OffsetDateTime.ofInstant(period, query.zone()),
-                key.network(), key.campaignId(), null,
-                key.siteId() == null ? null : key.siteId().toString(),
-                key.ctaId() == null ? null : key.ctaId().toString(),
-                metrics);
-    }
-
-    private static int moneyDigits(String currency) {
-        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-        return digits < 0 ? 2 : digits;
-    }
-
-    private static Integer millisSince(long startedNanos) {
-        return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
     }
 }

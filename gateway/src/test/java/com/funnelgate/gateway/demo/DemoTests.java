@@ -46,6 +46,19 @@ class DemoTests {
         assertThat(report.path("totals").path("visitors").asLong()).isLessThan(report.path("totals").path("views").asLong());
         assertThat(report.path("rows")).anySatisfy(row -> assertThat(row.path("network").asString()).isEqualTo("META"));
 
+        JsonNode blended = api.graphql("fgk_demo_viewer", "{ report(range: {from: \"" + today.minusDays(19) + "\", to: \""
+                + today.minusDays(1) + "\"}, granularity: TOTAL, groupBy: [CAMPAIGN]) { rows { network campaignName "
+                + "metrics { spend clicks conversions cpa } } sources { source state } } }").data().path("report");
+        assertThat(blended.path("sources")).hasSize(4)
+                .allSatisfy(source -> assertThat(source.path("state").asString()).isEqualTo("FRESH"));
+        assertThat(blended.path("rows")).filteredOn(row -> !row.path("network").isNull())
+                .isNotEmpty()
+                .allSatisfy(row -> {
+                    assertThat(row.path("campaignName").asString()).isNotEmpty();
+                    assertThat(row.path("metrics").path("spend").asString()).isNotEmpty();
+                    assertThat(row.path("metrics").path("conversions").asLong()).isPositive();
+                });
+
         assertThat(api.graphql("fgk_demo_bi", "{ me { role } }").data().path("me").path("role").asString()).isEqualTo("BI");
         assertThat(api.graphql("fgk_demo_admin", "{ me { role tenants { id } } }").data().path("me").path("tenants"))
                 .hasSizeGreaterThanOrEqualTo(DemoTenant.ALL.size());
