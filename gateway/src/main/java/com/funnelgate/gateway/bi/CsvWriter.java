@@ -42,7 +42,8 @@ final class CsvWriter {
             return "";
         }
         if (value instanceof Double || value instanceof Float) {
-            return BigDecimal.valueOf(((Number) value).doubleValue()).toPlainString();
+            String text = Double.toString(((Number) value).doubleValue());
+            return text.indexOf('E') < 0 ? text : new BigDecimal(text).stripTrailingZeros().toPlainString();
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,6 +29,7 @@ class ApqHttpTests {
     @Autowired Provisioning provisioning;
     @Autowired ApiKeys keys;
     @Autowired DocumentCache documentCache;
+    @Autowired ObjectProvider<SharedDocumentStore> sharedStore;
 
     private Apollo apollo;
     private String viewer;
@@ -176,6 +178,11 @@ class ApqHttpTests {
         apollo.getHash(viewer, "Me", hash, Map.of());
         apollo.post(viewer, Map.of("query", query));
         assertThat(documentCache.parses()).isEqualTo(parses);
+    }
+
+    @Test
+    void withoutRedisConfiguredRegisteredDocumentsLiveInMemoryOnly() {
+        assertThat(sharedStore.getIfAvailable()).isNull();
     }
 
     /** A query no other test sends, so no other test registered its hash. */
