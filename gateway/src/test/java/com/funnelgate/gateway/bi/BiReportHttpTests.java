@@ -157,9 +157,9 @@ class BiReportHttpTests {
                 + "&" + SEPTEMBER + "&format=csv");
         assertThat(reply.status()).isEqualTo(200);
         String[] lines = reply.lines();
-        assertThat(lines[0]).isEqualTo("tenantId,currency,spend,clicks,visitors,conversions,completions,revenue,cpa,roas");
+        assertThat(lines[0]).isEqualTo("tenantId,currency,spend,clicks,visitors,views,conversions,completions,revenue,cpa,roas");
         assertThat(lines).hasSize(3);
-        assertThat(lines[1]).startsWith(tenant.id() + ",GBP,").contains(",3,1,1,19.90,");
+        assertThat(lines[1]).startsWith(tenant.id() + ",GBP,").contains(",3,3,1,1,19.90,");
         assertThat(lines[2]).startsWith(other.id() + ",INR,");
         assertThat(reply.headers().getContentDisposition().getFilename())
                 .isEqualTo("PartnerTenantSummary_2026-09-01_2026-09-30.csv");

@@ -67,8 +67,8 @@ class TrustedDocumentsHttpTests {
             assertThat(operation.path("id").asString()).isEqualTo(DocumentIds.of(operation.path("body").asString()));
         }
         assertThat(names).contains("DailySpendVsConversionsByNetwork", "CampaignPerformance", "FunnelByCta",
-                "FunnelTrend", "PartnerTenantSummary");
-        assertThat(names).hasSizeGreaterThanOrEqualTo(5);
+                "FunnelTrend", "PartnerTenantSummary", "MyTenants");
+        assertThat(names).hasSizeGreaterThanOrEqualTo(6);
     }
 
     @Test
