@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -38,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Funnelgate-Errors} header (and in the JSON's {@code errors}). An unknown operation is 404, a missing
  * or bad parameter 400 naming it, and a request GraphQL refused as a whole gets its JSON errors with a 4xx.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @Component
 class BiReportHandler {
 

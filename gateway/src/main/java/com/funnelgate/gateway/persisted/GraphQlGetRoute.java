@@ -3,6 +3,7 @@ package com.funnelgate.gateway.persisted;
 import com.funnelgate.gateway.errors.ErrorCode;
 import com.funnelgate.gateway.errors.ErrorResponses;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code extensions} as JSON in parameters, which is what Apollo Client sends for hashed queries
  * ({@code useGETForHashedQueries}). Ordered before Spring Boot's GraphQL routes, which allow only POST.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @Configuration(proxyBeanMethods = false)
 class GraphQlGetRoute {
 

@@ -3,6 +3,7 @@ package com.funnelgate.gateway.persisted;
 import com.funnelgate.gateway.errors.ErrorCode;
 import com.funnelgate.gateway.errors.ErrorResponses;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
  * and codes are the same; GET runs queries only. Responses are Spring's, except that a request refused by the
  * persisted-document stage gets the status of its {@link PersistedQueryRejection} whatever the media type.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @Component
 public class GraphQlHttpEndpoint extends GraphQlHttpHandler {
 

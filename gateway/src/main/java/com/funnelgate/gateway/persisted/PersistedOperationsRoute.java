@@ -2,6 +2,7 @@ package com.funnelgate.gateway.persisted;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -16,6 +17,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * every trusted operation (each is scoped by the key's tenants when it runs); keys of a persisted-only role
  * may run nothing else.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @Configuration(proxyBeanMethods = false)
 class PersistedOperationsRoute {
 

@@ -52,6 +52,12 @@ public enum PersistedQueryRejection implements ErrorClassification {
         return code;
     }
 
+    /** Shown as {@code extensions.classification}: the error code, not the internal name of the rejection. */
+    @Override
+    public Object toSpecification(GraphQLError error) {
+        return code.name();
+    }
+
     /** The GraphQL error of this rejection. */
     public GraphQLError error(String message) {
         return GraphqlErrorBuilder.newError()
