@@ -31,8 +31,14 @@ class DemoTests {
         HttpApi api = new HttpApi(port);
         assertThat(loader.loaded().block(Duration.ofMinutes(2))).isGreaterThan(10_000);
         api.client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        JsonNode partner = api.graphql("fgk_demo_partner", "{ me { role tenants { name timeZone currency } } }")
-                .data().path("me");
+        // Partner and BI keys run trusted operations only: MyTenants, by documentId and at the BI endpoint.
+        String myTenants = null;
+        for (JsonNode operation : api.get("fgk_demo_partner", "/v1/persisted-operations").body().path("operations")) {
+            if (operation.path("name").asString().equals("MyTenants")) {
+                myTenants = operation.path("id").asString();
+            }
+        }
+        JsonNode partner = api.post("fgk_demo_partner", "{\"documentId\": \"" + myTenants + "\"}").data().path("me");
         assertThat(partner.path("role").asString()).isEqualTo("PARTNER");
         assertThat(partner.path("tenants")).hasSize(DemoTenant.ALL.size());
         assertThat(partner.path("tenants").path(2).path("timeZone").asString()).isEqualTo("Asia/Kolkata");
@@ -59,7 +65,8 @@ class DemoTests {
                     assertThat(row.path("metrics").path("conversions").asLong()).isPositive();
                 });
 
-        assertThat(api.graphql("fgk_demo_bi", "{ me { role } }").data().path("me").path("role").asString()).isEqualTo("BI");
+        assertThat(api.get("fgk_demo_bi", "/v1/reports/MyTenants").data().path("me").path("role").asString())
+                .isEqualTo("BI");
         assertThat(api.graphql("fgk_demo_admin", "{ me { role tenants { id } } }").data().path("me").path("tenants"))
                 .hasSizeGreaterThanOrEqualTo(DemoTenant.ALL.size());
     }

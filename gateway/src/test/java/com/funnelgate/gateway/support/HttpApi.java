@@ -15,8 +15,10 @@ public final class HttpApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WebTestClient client;
+    private final String base;
 
     public HttpApi(int port) {
+        this.base = "http://localhost:" + port;
         this.client = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(60))
@@ -50,6 +52,18 @@ public final class HttpApi {
             request = request.header("Authorization", "Bearer " + apiKey);
         }
         EntityExchangeResult<byte[]> result = request.bodyValue(body).exchange().expectBody().returnResult();
+        byte[] bytes = result.getResponseBody();
+        return new Answer(result.getStatus().value(), bytes == null ? JSON.nullNode() : JSON.readTree(bytes));
+    }
+
+    /** GETs a path (with its query string, already encoded) with the given API key (null for none). */
+    public Answer get(String apiKey, String pathAndQuery) {
+        WebTestClient.RequestHeadersSpec<?> request = client.get().uri(java.net.URI.create(base + pathAndQuery))
+                .accept(MediaType.APPLICATION_JSON);
+        if (apiKey != null) {
+            request = request.header("Authorization", "Bearer " + apiKey);
+        }
+        EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();
         byte[] bytes = result.getResponseBody();
         return new Answer(result.getStatus().value(), bytes == null ? JSON.nullNode() : JSON.readTree(bytes));
     }

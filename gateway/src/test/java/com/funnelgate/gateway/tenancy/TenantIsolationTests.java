@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A tenant never sees another tenant's data. Three tenants with different data (one of them in the
@@ -35,6 +37,7 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationTests {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RANGE = "range: {from: \"2026-06-01\", to: \"2026-06-10\"}";
     private static final List<String> GRANULARITIES = List.of("HOUR", "DAY", "WEEK", "MONTH", "TOTAL");
     private static final List<String> GROUPINGS = List.of("[]", "[NETWORK]", "[CAMPAIGN]", "[SITE]", "[CTA]",
@@ -126,20 +129,24 @@ class TenantIsolationTests {
 
     @Test
     void aPartnerNamesEachTenantAndReadsOnlyThoseInItsScope() {
-        HttpApi.Answer noTenant = api.graphql(partnerOfAandB, "{ report(" + RANGE + ") { totals { views } } }");
+        // Partner keys run trusted operations only: the same questions, asked by documentId.
+        Map<String, Object> range = Map.of("from", "2026-06-01", "to", "2026-06-10");
+        HttpApi.Answer noTenant = trusted(partnerOfAandB, "FunnelTrend", Map.of("range", range, "granularity", "TOTAL"));
         assertThat(noTenant.errorCode()).isEqualTo("BAD_USER_INPUT");
-        assertThat(report(partnerOfAandB, RANGE + ", tenantId: \"" + b.id() + "\"").path("totals").path("views")
-                .asLong()).isEqualTo(60);
-        HttpApi.Answer outside = api.graphql(partnerOfAandB,
-                "{ report(" + RANGE + ", tenantId: \"" + c.id() + "\") { totals { views } } }");
+        HttpApi.Answer ofB = trusted(partnerOfAandB, "FunnelTrend", Map.of("range", range, "granularity", "TOTAL",
+                "tenantId", Long.toString(b.id())));
+        assertThat(ofB.data().path("report").path("rows").path(0).path("metrics").path("views").asLong()).isEqualTo(60);
+        HttpApi.Answer outside = trusted(partnerOfAandB, "FunnelTrend", Map.of("range", range, "granularity", "TOTAL",
+                "tenantId", Long.toString(c.id())));
         assertThat(outside.errorCode()).isEqualTo("FORBIDDEN");
-        HttpApi.Answer both = api.graphql(partnerOfAandB, "{ reports(tenantIds: [\"" + a.id() + "\", \"" + b.id()
-                + "\"], " + RANGE + ") { tenantId totals { views } } }");
+        assertThat(outside.body().toString()).doesNotContain("\"views\":50");
+        HttpApi.Answer both = trusted(partnerOfAandB, "PartnerTenantSummary", Map.of("range", range,
+                "tenantIds", List.of(Long.toString(a.id()), Long.toString(b.id()))));
         assertThat(both.errors().isMissingNode()).isTrue();
         assertThat(both.data().path("reports").path(0).path("totals").path("views").asLong()).isEqualTo(20);
         assertThat(both.data().path("reports").path(1).path("totals").path("views").asLong()).isEqualTo(60);
-        HttpApi.Answer withC = api.graphql(partnerOfAandB, "{ reports(tenantIds: [\"" + a.id() + "\", \"" + c.id()
-                + "\"], " + RANGE + ") { tenantId totals { views } } }");
+        HttpApi.Answer withC = trusted(partnerOfAandB, "PartnerTenantSummary", Map.of("range", range,
+                "tenantIds", List.of(Long.toString(a.id()), Long.toString(c.id()))));
         assertThat(withC.errorCode()).isEqualTo("FORBIDDEN");
         assertThat(withC.body().toString()).doesNotContain("\"views\":100");
     }
@@ -151,8 +158,20 @@ class TenantIsolationTests {
         assertThat(viewer.data().path("me").path("tenants")).hasSize(1);
         assertThat(viewer.data().path("me").path("tenants").path(0).path("id").asString())
                 .isEqualTo(Long.toString(a.id()));
-        HttpApi.Answer partner = api.graphql(partnerOfAandB, "{ me { tenants { id } } }");
+        HttpApi.Answer partner = trusted(partnerOfAandB, "MyTenants", Map.of());
         assertThat(partner.data().path("me").path("tenants")).hasSize(2);
+    }
+
+    /** Runs a trusted operation by its documentId, taken from the manifest. */
+    private HttpApi.Answer trusted(String key, String operation, Map<String, Object> variables) {
+        String id = null;
+        for (JsonNode entry : api.get(key, "/v1/persisted-operations").body().path("operations")) {
+            if (entry.path("name").asString().equals(operation)) {
+                id = entry.path("id").asString();
+            }
+        }
+        assertThat(id).as("trusted operation %s", operation).isNotNull();
+        return api.post(key, JSON.writeValueAsString(Map.of("documentId", id, "variables", variables)));
     }
 
     private JsonNode report(String key, String arguments) {
