@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -70,18 +71,27 @@ public class FunnelRollup {
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
+    private final ApplicationEventPublisher events;
 
-    public FunnelRollup(DatabaseClient db, ReactiveTransactionManager transactions) {
+    public FunnelRollup(DatabaseClient db, ReactiveTransactionManager transactions, ApplicationEventPublisher events) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
+        this.events = events;
     }
 
-    /** Runs the job once; completes with what it did (a follower does nothing). */
+    /**
+     * Runs the job once; completes with what it did (a follower does nothing). Once the run has
+     * committed, a {@link FunnelDataChanged} event names the tenant-days it changed.
+     */
     public Mono<RollupRun> runOnce() {
         Mono<RollupRun> run = db.sql("select pg_try_advisory_xact_lock(:lock)").bind("lock", LOCK)
                 .map(row -> row.get(0, Boolean.class)).one()
                 .flatMap(leader -> leader ? roll() : Mono.just(RollupRun.follower()));
-        return transaction.transactional(run);
+        return transaction.transactional(run).doOnNext(done -> {
+            if (!done.changed().isEmpty()) {
+                events.publishEvent(new FunnelDataChanged(done.changed()));
+            }
+        });
     }
 
     private Mono<RollupRun> roll() {

@@ -34,16 +34,9 @@ public record PersistedProperties(
      * @param memory the most document text kept in memory per replica
      * @param ttl how long a registered document lives in Redis after it was registered, and in memory
      *        after it was last used
-     * @param redisTimeout how long a Redis command may take before the replica goes on without it
-     * @param redisRetryAfter after a Redis failure, how long the replica uses memory only before trying
-     *        Redis again
-     * @param redisKeyPrefix prefix of the Redis keys, followed by the document's SHA-256
      */
     public record Apq(
             @DefaultValue("32MB") DataSize memory,
-            @DefaultValue("24h") Duration ttl,
-            @DefaultValue("500ms") Duration redisTimeout,
-            @DefaultValue("10s") Duration redisRetryAfter,
-            @DefaultValue("funnelgate:apq:") String redisKeyPrefix) {
+            @DefaultValue("24h") Duration ttl) {
     }
 }

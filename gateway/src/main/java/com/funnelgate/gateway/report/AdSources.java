@@ -1,8 +1,13 @@
 package com.funnelgate.gateway.report;
 
+import com.funnelgate.adconnectors.AdSpendRow;
 import com.funnelgate.gateway.adspend.AdAccounts;
+import com.funnelgate.gateway.adspend.AdSpendDays;
 import com.funnelgate.gateway.adspend.AdSpendSource;
 import com.funnelgate.gateway.adspend.TenantAdAccount;
+import com.funnelgate.gateway.cache.Answer;
+import com.funnelgate.gateway.cache.CacheProperties;
+import com.funnelgate.gateway.cache.Freshness;
 import com.funnelgate.gateway.errors.ErrorCode;
 import com.funnelgate.gateway.fx.FxRates;
 import com.funnelgate.gateway.fx.FxTable;
@@ -10,6 +15,7 @@ import com.funnelgate.gateway.query.Granularity;
 import com.funnelgate.gateway.query.ReportQuery;
 import com.funnelgate.gateway.resilience.Deadline;
 import com.funnelgate.gateway.resilience.SourceErrors;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -26,8 +32,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The tenant's ad accounts as sources of a report: every account the filter keeps is asked in
- * parallel (with the exchange rates its currency needs), each under its own protections and the
- * request's deadline. Each account gets a {@link SourceStatus}; a failed one also a
+ * parallel (with the exchange rates its currency needs), through the per-day spend cache, each under
+ * its own protections and the request's deadline. Each account gets a {@link SourceStatus}; a failed one also a
  * {@link SourceFailure}. Ad networks report whole days per campaign, so HOUR reports and reports
  * by (or filtered to) site or call-to-action ask no account at all.
  */
@@ -42,12 +48,16 @@ class AdSources {
 
     private final AdAccounts accounts;
     private final AdSpendSource source;
+    private final AdSpendDays days;
     private final FxRates rates;
+    private final boolean cached;
 
-    AdSources(AdAccounts accounts, AdSpendSource source, FxRates rates) {
+    AdSources(AdAccounts accounts, AdSpendSource source, AdSpendDays days, FxRates rates, CacheProperties cache) {
         this.accounts = accounts;
         this.source = source;
+        this.days = days;
         this.rates = rates;
+        this.cached = cache.enabled();
     }
 
     /**
@@ -114,11 +124,19 @@ class AdSources {
         }
         return Mono.defer(() -> {
             long started = System.nanoTime();
-            return source.fetch(account, query.from(), query.to(), deadline)
-                    .map(rows -> {
-                        answers.add(status(account.sourceName(), SourceStatus.State.FRESH, Timing.millisSince(started),
-                                null, dayZone, warnings));
-                        return new AccountSpend(account, rows);
+            AdSpendDays.Fetch fetch = (first, last) -> source.fetch(account, first, last, deadline);
+            Mono<Answer<List<AdSpendRow>>> answer = cached
+                    ? days.get(account, dayZone, query.from(), query.to(), fetch, deadline.remaining())
+                    : fetch.days(query.from(), query.to())
+                            .map(rows -> new Answer<>(rows, Freshness.FRESH, Instant.now(), null));
+            return answer
+                    .map(got -> {
+                        List<String> notes = new ArrayList<>(warnings);
+                        notes.addAll(SourceStates.warnings(got, "spend, impressions and clicks"));
+                        answers.add(new SourceStatus(account.sourceName(), SourceStatus.Kind.AD_NETWORK,
+                                SourceStates.of(got), OffsetDateTime.ofInstant(got.asOf(), query.zone()),
+                                Timing.millisSince(started), SourceStates.errorCode(got), zoneName(dayZone), notes));
+                        return new AccountSpend(account, got.value());
                     })
                     .onErrorResume(error -> {
                         log.warn("{} failed a report of tenant {}: {}", account.sourceName(), query.tenant().id(),

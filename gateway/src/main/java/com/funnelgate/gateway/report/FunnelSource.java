@@ -1,22 +1,29 @@
 package com.funnelgate.gateway.report;
 
+import com.funnelgate.gateway.cache.Answer;
+import com.funnelgate.gateway.cache.CacheProperties;
+import com.funnelgate.gateway.cache.Freshness;
+import com.funnelgate.gateway.funnel.FunnelCache;
 import com.funnelgate.gateway.funnel.FunnelResult;
 import com.funnelgate.gateway.funnel.FunnelStore;
 import com.funnelgate.gateway.query.ReportQuery;
 import com.funnelgate.gateway.resilience.Deadline;
 import com.funnelgate.gateway.resilience.SourceErrors;
 import com.funnelgate.gateway.resilience.SourceGuard;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The funnel store as a source of a report: protected by the database's circuit breaker and the
- * request's deadline, its answer recorded as a {@link SourceStatus}. A failure completes empty
- * after recording why; it never fails the report.
+ * The funnel store as a source of a report: behind the results cache (fresh entries answer without
+ * a query, concurrent identical misses share one, an expired entry answers when the store fails),
+ * protected by the database's circuit breaker and the request's deadline, its answer recorded as a
+ * {@link SourceStatus}. A failure completes empty after recording why; it never fails the report.
  */
 @Component
 class FunnelSource {
@@ -28,20 +35,30 @@ class FunnelSource {
 
     private final FunnelStore store;
     private final SourceGuard guard;
+    private final FunnelCache cache;
+    private final boolean cached;
 
-    FunnelSource(FunnelStore store, SourceGuard guard) {
+    FunnelSource(FunnelStore store, SourceGuard guard, FunnelCache cache, CacheProperties properties) {
         this.store = store;
         this.guard = guard;
+        this.cache = cache;
+        this.cached = properties.enabled();
     }
 
     Mono<FunnelResult> fetch(ReportQuery query, boolean visitors, Deadline deadline, SourceAnswers answers) {
         return Mono.defer(() -> {
             long started = System.nanoTime();
             String zone = query.zone().getId();
-            return guard.protect(store.fetch(query, visitors), BREAKER, null, deadline)
-                    .doOnNext(result -> answers.add(new SourceStatus(SourceStatus.FUNNEL, SourceStatus.Kind.FUNNEL,
-                            SourceStatus.State.FRESH, OffsetDateTime.now(query.zone()), Timing.millisSince(started),
-                            null, zone, List.of())))
+            Supplier<Mono<FunnelResult>> fetch = () -> guard.protect(store.fetch(query, visitors), BREAKER, null, deadline);
+            Mono<Answer<FunnelResult>> answer = cached
+                    ? cache.get(query, visitors, fetch, deadline.remaining())
+                    : fetch.get().map(result -> new Answer<>(result, Freshness.FRESH, Instant.now(), null));
+            return answer
+                    .doOnNext(got -> answers.add(new SourceStatus(SourceStatus.FUNNEL, SourceStatus.Kind.FUNNEL,
+                            SourceStates.of(got), OffsetDateTime.ofInstant(got.asOf(), query.zone()),
+                            Timing.millisSince(started), SourceStates.errorCode(got), zone,
+                            SourceStates.warnings(got, "funnel metrics"))))
+                    .map(Answer::value)
                     .onErrorResume(error -> {
                         log.warn("Funnel store failed a report of tenant {}: {}", query.tenant().id(), error.toString());
                         SourceFailure failure = new SourceFailure(SourceStatus.FUNNEL, SourceErrors.code(error),

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * key and tenant are cached.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "funnelgate.embedded-postgres.database=funnelgate_bi_failure")
+        properties = {"funnelgate.embedded-postgres.database=funnelgate_bi_failure", "funnelgate.cache.enabled=false"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BiSourceFailureTests {

@@ -2,13 +2,12 @@ package com.funnelgate.gateway.persisted;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.funnelgate.gateway.FunnelgateApplication;
 import com.funnelgate.gateway.provisioning.Provisioning;
+import com.funnelgate.gateway.support.Gateways;
+import com.funnelgate.gateway.support.TestRedis;
 import com.funnelgate.gateway.support.TestTenants;
 import com.funnelgate.gateway.tenancy.ApiKeys;
 import com.funnelgate.gateway.tenancy.Role;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -18,10 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import redis.embedded.RedisServer;
 
 /**
  * Two gateway instances (two application contexts on two ports, one database) sharing a real redis-server:
@@ -33,7 +29,7 @@ import redis.embedded.RedisServer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApqRedisTests {
 
-    private RedisServer redis;
+    private TestRedis redis;
     private ConfigurableApplicationContext first;
     private ConfigurableApplicationContext second;
     private Apollo one;
@@ -42,10 +38,9 @@ class ApqRedisTests {
     private String sharedQuery;
 
     @BeforeAll
-    void startRedisAndTwoGateways() throws IOException {
-        int redisPort = freePort();
-        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"").build();
-        redis.start();
+    void startRedisAndTwoGateways() {
+        redis = TestRedis.start();
+        int redisPort = redis.port();
         first = gateway(redisPort);
         second = gateway(redisPort);
         one = new Apollo(port(first));
@@ -55,15 +50,15 @@ class ApqRedisTests {
     }
 
     @AfterAll
-    void stopAll() throws IOException {
+    void stopAll() {
         if (first != null) {
             first.close();
         }
         if (second != null) {
             second.close();
         }
-        if (redis != null && redis.isActive()) {
-            redis.stop();
+        if (redis != null) {
+            redis.close();
         }
     }
 
@@ -91,8 +86,8 @@ class ApqRedisTests {
 
     @Test
     @Order(3)
-    void withRedisStoppedBothInstancesKeepAnswering() throws IOException {
-        redis.stop();
+    void withRedisStoppedBothInstancesKeepAnswering() {
+        redis.down();
 
         Apollo.Reply known = two.postHash(viewer, "Me", DocumentIds.of(sharedQuery), Map.of());
         assertThat(known.status()).isEqualTo(200);
@@ -113,23 +108,11 @@ class ApqRedisTests {
     }
 
     private static ConfigurableApplicationContext gateway(int redisPort) {
-        return new SpringApplicationBuilder(FunnelgateApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        "--funnelgate.embedded-postgres.database=funnelgate_redis",
-                        "--spring.data.redis.host=127.0.0.1",
-                        "--spring.data.redis.port=" + redisPort,
-                        "--funnelgate.persisted.apq.redis-timeout=300ms");
+        return Gateways.start("funnelgate_redis", redisPort);
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return Gateways.port(context);
     }
 
     private static String uniqueQuery() {

@@ -40,15 +40,13 @@ class PersistedDocumentInterceptorTests {
     private static final Caller BI = new Caller("b", Role.BI, Set.of(1L));
 
     private final RegisteredDocuments registered = new RegisteredDocuments(
-            new PersistedProperties.Apq(DataSize.ofMegabytes(1), Duration.ofHours(1), Duration.ofMillis(100),
-                    Duration.ofSeconds(1), "test:"), Optional.empty());
+            new PersistedProperties.Apq(DataSize.ofMegabytes(1), Duration.ofHours(1)), Optional.empty());
     private final PersistedDocumentInterceptor interceptor = new PersistedDocumentInterceptor(
             new TrustedDocuments(new TrustedDocuments.Manifest(TrustedDocuments.FORMAT, 1, List.of(
                     new TrustedDocuments.Manifest.Entry(DocumentIds.of(TRUSTED), "Hello", "query", TRUSTED))),
                     TestSchemas.of("type Query { hello: String other: String }")),
             registered, new PersistedProperties("unused", Set.of(Role.PARTNER, Role.BI), 10,
-                    new PersistedProperties.Apq(DataSize.ofMegabytes(1), Duration.ofHours(1), Duration.ofMillis(100),
-                            Duration.ofSeconds(1), "test:")));
+                    new PersistedProperties.Apq(DataSize.ofMegabytes(1), Duration.ofHours(1))));
 
     @Test
     void aTrustedOperationRunsByItsHashForAPersistedOnlyKey() {

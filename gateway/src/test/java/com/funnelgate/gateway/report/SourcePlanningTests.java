@@ -28,10 +28,11 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Only the sources the selected fields need are queried: every SQL statement the gateway sends
- * goes through a recording proxy, and a query selecting only {@code range} sends none.
+ * goes through a recording proxy (the results cache is off, so each report shows its own SQL), and a
+ * query selecting only {@code range} sends none.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "funnelgate.embedded-postgres.database=funnelgate_planning")
+        properties = {"funnelgate.embedded-postgres.database=funnelgate_planning", "funnelgate.cache.enabled=false"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SourcePlanningTests {

@@ -9,13 +9,13 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole gateway on a random port over real HTTP, on the embedded PostgreSQL, with the rollup
- * schedule off. Test classes with this annotation share one application context and database, so
+ * schedule and the results cache off (so every report reads the store: rollups plus the raw tail). Test classes with this annotation share one application context and database, so
  * each creates its own tenants.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "funnelgate.embedded-postgres.database=funnelgate_http")
+        properties = {"funnelgate.embedded-postgres.database=funnelgate_http", "funnelgate.cache.enabled=false"})
 @ActiveProfiles("test")
 public @interface GatewayTest {
 }

@@ -9,7 +9,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole gateway over real HTTP with the ad-network sandbox standing in for Meta, Google Ads and
- * AdRoll (the real connector code talks to it), exchange rates from the database, and a short
+ * AdRoll (the real connector code talks to it), no results cache (every report asks every network),
+ * exchange rates from the database, and a short
  * request deadline (1.5 s) so that a hanging network costs a test little. Test classes with this
  * annotation share one context; each resets the sandbox and the circuit breakers it disturbs.
  */
@@ -19,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
     "funnelgate.embedded-postgres.database=funnelgate_blended",
     "funnelgate.sandbox.enabled=true",
     "funnelgate.report.deadline=1500ms",
+    "funnelgate.cache.enabled=false",
     "resilience4j.timelimiter.configs.default.timeout-duration=1s"})
 @ActiveProfiles("test")
 public @interface SandboxGatewayTest {

@@ -1,4 +1,4 @@
-package com.funnelgate.gateway.persisted;
+package com.funnelgate.gateway.redis;
 
 import java.util.List;
 import org.springframework.context.annotation.Condition;
@@ -10,7 +10,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * Matches when Redis is configured through Spring Boot's standard properties: a host, a URL, cluster nodes
  * or sentinel nodes under {@code spring.data.redis}. Without them the gateway uses no Redis at all.
  */
-class RedisConfigured implements Condition {
+public class RedisConfigured implements Condition {
 
     private static final List<String> PROPERTIES = List.of("spring.data.redis.host", "spring.data.redis.url",
             "spring.data.redis.cluster.nodes", "spring.data.redis.sentinel.nodes");
