@@ -3,59 +3,56 @@ package com.funnelgate.gateway.adspend;
 import com.funnelgate.adconnectors.AccountCredentials;
 import com.funnelgate.adconnectors.AdAccount;
 import com.funnelgate.adconnectors.CredentialStore;
-import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * The connectors' {@link CredentialStore}: account credentials from {@code ad_accounts}, decrypted
- * on use and kept decrypted in memory for a few minutes only. A rotated refresh token (AdRoll) is
- * encrypted and stored before the cache is updated, so a restart never loses it.
+ * on use. They are read from the database each time rather than kept in memory, so every replica
+ * sees an AdRoll refresh token another replica rotated (the old one is revoked), and secrets do not
+ * linger. (Access tokens obtained from them are cached by the connectors.) An account without
+ * credentials, or whose credentials cannot be decrypted (a wrong key), answers empty, which the
+ * connectors report as rejected credentials for that account alone.
  */
 @Component
 class StoredCredentials implements CredentialStore {
 
+    private static final Logger log = LoggerFactory.getLogger(StoredCredentials.class);
+
     private final DatabaseClient db;
     private final CredentialCipher cipher;
-    private final AsyncLoadingCache<String, AccountCredentials> cache;
 
     StoredCredentials(DatabaseClient db, CredentialCipher cipher) {
         this.db = db;
         this.cipher = cipher;
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(100_000)
-                .expireAfterWrite(Duration.ofMinutes(5))
-                .buildAsync((key, executor) -> read(key).toFuture());
     }
 
     @Override
     public Mono<AccountCredentials> load(AdAccount account) {
-        return Mono.fromFuture(() -> cache.get(account.credentialsKey()), true);
+        String key = account.credentialsKey();
+        return where(db.sql("select credentials from ad_accounts where tenant_id = :tenant and account_id = :account"), key)
+                .map(row -> row.get(0, byte[].class))
+                .one()
+                .flatMap(sealed -> Mono.fromCallable(() -> cipher.decrypt(sealed))
+                        .onErrorResume(error -> {
+                            log.error("The credentials of ad account {} cannot be decrypted: is "
+                                    + "funnelgate.credentials.* the key they were stored with?", key);
+                            return Mono.empty();
+                        }));
     }
 
     @Override
     public Mono<Void> refreshTokenRotated(AdAccount account, String newRefreshToken) {
-        String key = account.credentialsKey();
         return load(account)
                 .map(old -> new AccountCredentials(old.accessToken(), newRefreshToken, old.loginCustomerId()))
                 .flatMap(rotated -> where(db.sql("update ad_accounts set credentials = :credentials, updated_at = now() "
-                                + "where tenant_id = :tenant and account_id = :account"), key)
+                                + "where tenant_id = :tenant and account_id = :account"), account.credentialsKey())
                         .bind("credentials", cipher.encrypt(rotated))
-                        .fetch().rowsUpdated()
-                        .doOnSuccess(updated -> cache.put(key, CompletableFuture.completedFuture(rotated))))
+                        .fetch().rowsUpdated())
                 .then();
-    }
-
-    private Mono<AccountCredentials> read(String key) {
-        return where(db.sql("select credentials from ad_accounts where tenant_id = :tenant and account_id = :account"), key)
-                .map(row -> row.get(0, byte[].class))
-                .one()
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("No stored credentials for account " + key)))
-                .map(cipher::decrypt);
     }
 
     private static DatabaseClient.GenericExecuteSpec where(DatabaseClient.GenericExecuteSpec statement, String key) {

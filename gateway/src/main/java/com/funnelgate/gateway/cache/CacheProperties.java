@@ -14,12 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether reports use the cache at all
  * @param staleLimit how long past its freshness an entry may be served when the source fails
+ * @param fetchBudget how long a fetch shared through the cache may take: it goes on after the report
+ *     that started it has answered (each report waits only its own deadline), so a slow source, such
+ *     as a Meta report job over a long range, still fills the cache for the next report
  * @param funnel funnel results
  * @param adSpend ad spend per account and day
  */
 @ConfigurationProperties("funnelgate.cache")
 public record CacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("6h") Duration staleLimit,
-        @DefaultValue Funnel funnel, @DefaultValue AdSpend adSpend) {
+        @DefaultValue("60s") Duration fetchBudget, @DefaultValue Funnel funnel, @DefaultValue AdSpend adSpend) {
 
     /**
      * @param closedTtl results whose range ended before the current hour (new events there are late

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
@@ -33,9 +34,11 @@ public final class CachedSource<V> {
      * @param ttl how long a freshly fetched value stays fresh
      * @param onStored runs after a fresh value is stored (e.g. to index its key); may be empty
      * @param wait how long this caller waits for the fetch; past it, a stale entry answers if there is one
+     * @param generation the version of the tenant's data, bumped when it changes: a value fetched while
+     *     it changed answers this request but is not stored (it may predate the change)
      */
     public Mono<Answer<V>> get(long tenantId, String key, Supplier<Mono<V>> fetch, Duration ttl,
-            Supplier<Mono<Void>> onStored, Duration wait) {
+            Supplier<Mono<Void>> onStored, Duration wait, LongSupplier generation) {
         return cache.get(tenantId, key).flatMap(found -> {
             if (isFresh(found)) {
                 return Mono.just(cached(found.get()));
@@ -43,9 +46,21 @@ public final class CachedSource<V> {
             // Another flight may have stored the value since this lookup: look again before fetching.
             Mono<Answer<V>> flight = flights.run(key, () -> cache.get(tenantId, key).flatMap(again -> isFresh(again)
                     ? Mono.just(cached(again.get()))
-                    : fetch.get().flatMap(value -> store(tenantId, key, value, ttl, onStored))
-                            .map(stored -> new Answer<>(stored.value(), Freshness.FRESH, stored.fetchedAt(), null))));
+                    : fetchAndStore(tenantId, key, fetch, ttl, onStored, generation)));
             return flight.timeout(wait).onErrorResume(error -> stale(found, error));
+        });
+    }
+
+    private Mono<Answer<V>> fetchAndStore(long tenantId, String key, Supplier<Mono<V>> fetch, Duration ttl,
+            Supplier<Mono<Void>> onStored, LongSupplier generation) {
+        long before = generation.getAsLong();
+        Instant fetchedAt = clock.instant();
+        return fetch.get().flatMap(value -> {
+            Answer<V> fresh = new Answer<>(value, Freshness.FRESH, fetchedAt, null);
+            if (generation.getAsLong() != before) {
+                return Mono.just(fresh);
+            }
+            return store(tenantId, key, value, fetchedAt, ttl, onStored).thenReturn(fresh);
         });
     }
 
@@ -57,10 +72,10 @@ public final class CachedSource<V> {
         return new Answer<>(hit.value(), Freshness.CACHED, hit.fetchedAt(), null);
     }
 
-    private Mono<Cached<V>> store(long tenantId, String key, V value, Duration ttl, Supplier<Mono<Void>> onStored) {
-        Instant now = clock.instant();
-        Instant freshUntil = now.plus(ttl);
-        Cached<V> entry = new Cached<>(value, tenantId, now, freshUntil, freshUntil.plus(staleLimit));
+    private Mono<Cached<V>> store(long tenantId, String key, V value, Instant fetchedAt, Duration ttl,
+            Supplier<Mono<Void>> onStored) {
+        Instant freshUntil = fetchedAt.plus(ttl);
+        Cached<V> entry = new Cached<>(value, tenantId, fetchedAt, freshUntil, freshUntil.plus(staleLimit));
         return cache.put(key, entry).then(Mono.defer(onStored)).thenReturn(entry);
     }
 

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -39,8 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Funnel results, cached per report shape. A result whose range reaches into the current (open)
  * hour lives briefly; one of closed hours lives long, because when late events change those hours
  * the rollup says so: this replica drops exactly the cached results of the changed tenant-days, tells
- * the other replicas to do the same (Redis pub/sub) and deletes them from Redis. Keys carry the tenant
- * and the range in clear, the rest of the shape hashed.
+ * the other replicas to do the same (Redis pub/sub) and deletes them from Redis (found through a
+ * per-tenant index whose members expire with their entries). A result fetched while its tenant's
+ * data changed is not stored, and when Redis comes back after an outage (eviction messages may have
+ * been lost) a replica forgets its cached results. Keys carry the tenant and the range in clear, the
+ * rest of the shape hashed.
  */
 @Component
 public class FunnelCache implements SmartLifecycle {
@@ -52,6 +57,7 @@ public class FunnelCache implements SmartLifecycle {
     private final CacheProperties properties;
     private final SharedRedis redis;
     private final Clock clock;
+    private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
     private volatile Disposable subscription;
 
     FunnelCache(CacheProperties properties, ObjectProvider<SharedRedis> redis, JsonMapper json, CacheMeters meters,
@@ -62,6 +68,10 @@ public class FunnelCache implements SmartLifecycle {
         CacheCodec<FunnelSnapshot> codec = new CacheCodec<>(json, json.getTypeFactory().constructType(FunnelSnapshot.class));
         this.source = new CachedSource<>(new TieredCache<>("funnel", properties.funnel().maxEntries(), this.redis, codec,
                 meters, clock), properties.staleLimit(), clock);
+        if (this.redis != null) {
+            // Eviction messages sent while Redis was away are lost: forget what this replica holds.
+            this.redis.onRecovery(() -> source.cache().evictLocal(key -> true));
+        }
     }
 
     /**
@@ -73,8 +83,9 @@ public class FunnelCache implements SmartLifecycle {
             Duration wait) {
         String key = key(query, visitors);
         long tenantId = query.tenant().id();
-        return source.get(tenantId, key, () -> fetch.get().map(FunnelSnapshot::of), ttl(query),
-                        () -> index(tenantId, key), wait)
+        Duration ttl = ttl(query);
+        return source.get(tenantId, key, () -> fetch.get().map(FunnelSnapshot::of), ttl,
+                        () -> index(tenantId, key, ttl), wait, () -> generation(tenantId).get())
                 .map(answer -> new Answer<>(answer.value().toResult(), answer.freshness(), answer.asOf(),
                         answer.failure()));
     }
@@ -104,25 +115,35 @@ public class FunnelCache implements SmartLifecycle {
         return query.tenant().id() + ":" + query.from() + ":" + query.to() + ":" + sha256(shape);
     }
 
+    /** The version of a tenant's funnel data in this replica, bumped whenever its rollups change. */
+    private AtomicLong generation(long tenantId) {
+        return generations.computeIfAbsent(tenantId, id -> new AtomicLong());
+    }
+
     private Duration ttl(ReportQuery query) {
         Instant currentHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
         return query.end().isAfter(currentHour) ? properties.funnel().openTtl() : properties.funnel().closedTtl();
     }
 
-    private Mono<Void> index(long tenantId, String key) {
+    /** Indexes a key stored in Redis under its tenant, until it is gone from Redis. */
+    private Mono<Void> index(long tenantId, String key, Duration ttl) {
+        Duration life = ttl.plus(properties.staleLimit());
         return redis == null ? Mono.empty()
-                : redis.addToSet(indexKey(tenantId), key, properties.funnel().closedTtl().plus(properties.staleLimit()));
+                : redis.index(indexKey(tenantId), key, clock.instant().plus(life),
+                        properties.funnel().closedTtl().plus(properties.staleLimit()));
     }
 
     private void evictLocal(Map<Long, Set<LocalDate>> days) {
+        // First the generation, so that a fetch under way when the data changed is not stored.
+        days.keySet().forEach(tenantId -> generation(tenantId).incrementAndGet());
         source.cache().evictLocal(key -> overlaps(key, days));
     }
 
     private Mono<Void> evictShared(long tenantId, Set<LocalDate> days) {
         Map<Long, Set<LocalDate>> changed = Map.of(tenantId, days);
-        return redis.setMembers(indexKey(tenantId)).flatMap(keys -> {
+        return redis.indexed(indexKey(tenantId), clock.instant()).flatMap(keys -> {
             List<String> stale = keys.stream().filter(key -> overlaps(key, changed)).toList();
-            return source.cache().evictShared(stale).then(redis.removeFromSet(indexKey(tenantId), stale));
+            return source.cache().evictShared(stale).then(redis.unindex(indexKey(tenantId), stale));
         });
     }
 

@@ -4,10 +4,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.ReactiveSubscription;
 import org.springframework.data.redis.core.ReactiveRedisTemplate;
@@ -38,6 +41,7 @@ public class SharedRedis {
     private final CircuitBreaker breaker;
     private final Duration timeout;
     private final String prefix;
+    private final List<Runnable> recoveries = new CopyOnWriteArrayList<>();
 
     SharedRedis(ReactiveRedisConnectionFactory connections, ReactiveStringRedisTemplate strings,
             CircuitBreakerRegistry breakers, RedisProperties properties) {
@@ -56,6 +60,7 @@ public class SharedRedis {
                     break;
                 case CLOSED:
                     log.info("Redis answers again; using it as the shared cache");
+                    recoveries.forEach(Runnable::run);
                     break;
                 default:
                     break;
@@ -99,22 +104,34 @@ public class SharedRedis {
         return guarded(bytes.delete(Flux.fromIterable(keys).map(this::key)), "delete").then();
     }
 
-    /** Adds members to a set and keeps it for {@code ttl}. */
-    public Mono<Void> addToSet(String key, String member, Duration ttl) {
+    /**
+     * Adds a member to an index (a sorted set) until {@code until}; the index itself lives as long as
+     * its latest member.
+     */
+    public Mono<Void> index(String key, String member, Instant until, Duration ttl) {
         String full = key(key);
-        return guarded(strings.opsForSet().add(full, member).then(strings.expire(full, ttl)), "write").then();
+        return guarded(strings.opsForZSet().add(full, member, until.getEpochSecond())
+                .then(strings.expire(full, ttl)), "write").then();
     }
 
-    /** The members of a set; empty when Redis fails. */
-    public Mono<List<String>> setMembers(String key) {
-        return guarded(strings.opsForSet().members(key(key)).collectList(), "read").defaultIfEmpty(List.of());
+    /** The members of an index that are not past their time (those are dropped); empty when Redis fails. */
+    public Mono<List<String>> indexed(String key, Instant now) {
+        String full = key(key);
+        return guarded(strings.opsForZSet().removeRangeByScore(full, Range.closed(0.0, (double) now.getEpochSecond()))
+                .thenMany(strings.opsForZSet().range(full, Range.unbounded())).collectList(), "read")
+                .defaultIfEmpty(List.of());
     }
 
-    public Mono<Void> removeFromSet(String key, List<String> members) {
+    public Mono<Void> unindex(String key, List<String> members) {
         if (members.isEmpty()) {
             return Mono.empty();
         }
-        return guarded(strings.opsForSet().remove(key(key), members.toArray()), "write").then();
+        return guarded(strings.opsForZSet().remove(key(key), members.toArray()), "write").then();
+    }
+
+    /** Runs the action whenever Redis answers again after an outage (the breaker closes). */
+    public void onRecovery(Runnable action) {
+        recoveries.add(action);
     }
 
     /** Publishes a message to every replica listening on the channel. */

@@ -50,14 +50,14 @@ class AdSources {
     private final AdSpendSource source;
     private final AdSpendDays days;
     private final FxRates rates;
-    private final boolean cached;
+    private final CacheProperties caching;
 
-    AdSources(AdAccounts accounts, AdSpendSource source, AdSpendDays days, FxRates rates, CacheProperties cache) {
+    AdSources(AdAccounts accounts, AdSpendSource source, AdSpendDays days, FxRates rates, CacheProperties caching) {
         this.accounts = accounts;
         this.source = source;
         this.days = days;
         this.rates = rates;
-        this.cached = cache.enabled();
+        this.caching = caching;
     }
 
     /**
@@ -69,6 +69,7 @@ class AdSources {
     Mono<AdSpendTable> fetch(ReportQuery asked, ReportQuery query, Deadline deadline, SourceAnswers answers) {
         Optional<String> notApplicable = whyNotApplicable(asked);
         return accounts.of(query.tenant().id())
+                .timeout(deadline.remaining())
                 .map(all -> all.stream().filter(account -> query.filter().networks().isEmpty()
                         || query.filter().networks().contains(account.network())).toList())
                 .flatMap(matching -> fetch(query, matching, notApplicable, deadline, answers))
@@ -95,6 +96,7 @@ class AdSources {
         }
         Set<String> currencies = matching.stream().map(TenantAdAccount::currency).collect(Collectors.toSet());
         Mono<Optional<FxTable>> fx = rates.table(currencies, query.tenant().currency(), query.from(), query.to())
+                .timeout(deadline.remaining())
                 .map(Optional::of)
                 .onErrorResume(error -> {
                     log.warn("Exchange rates could not be read: {}", error.toString());
@@ -124,10 +126,12 @@ class AdSources {
         }
         return Mono.defer(() -> {
             long started = System.nanoTime();
-            AdSpendDays.Fetch fetch = (first, last) -> source.fetch(account, first, last, deadline);
-            Mono<Answer<List<AdSpendRow>>> answer = cached
-                    ? days.get(account, dayZone, query.from(), query.to(), fetch, deadline.remaining())
-                    : fetch.days(query.from(), query.to())
+            // A fetch shared through the cache runs on its own budget; this report waits its own deadline.
+            AdSpendDays.Fetch shared = (first, last) -> source.fetch(account, first, last,
+                    Deadline.in(caching.fetchBudget()));
+            Mono<Answer<List<AdSpendRow>>> answer = caching.enabled()
+                    ? days.get(account, dayZone, query.from(), query.to(), shared, deadline.remaining())
+                    : source.fetch(account, query.from(), query.to(), deadline)
                             .map(rows -> new Answer<>(rows, Freshness.FRESH, Instant.now(), null));
             return answer
                     .map(got -> {

@@ -12,10 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,14 +21,13 @@ import java.util.TreeSet;
  * The ad spend of a report, keyed like its rows: each account's daily campaign rows converted to
  * the tenant's currency and summed per (period, network, campaign), as far as the report groups by
  * them. It knows which rows it can vouch for: a row's ad metrics are known only when every account
- * of the networks the row covers answered and every amount in it could be converted; otherwise they
- * are null, never a partial sum presented as whole.
+ * of the networks the row covers answered; a metric is null where a network left a value out or
+ * an amount could not be converted — never a partial sum presented as whole.
  */
 final class AdSpendTable {
 
     private final ReportQuery query;
     private final Map<RowKey, AdMetrics> rows = new HashMap<>();
-    private final Set<RowKey> unconvertible = new HashSet<>();
     private final Set<AdNetwork> asked = EnumSet.noneOf(AdNetwork.class);
     private final Set<AdNetwork> failed = EnumSet.noneOf(AdNetwork.class);
     private final Map<List<String>, String> campaignNames = new HashMap<>();
@@ -51,7 +48,7 @@ final class AdSpendTable {
                 continue;
             }
             for (AdSpendRow row : account.rows()) {
-                table.add(row, account.account().currency(), fx);
+                table.add(row, fx);
             }
         }
         return table;
@@ -62,7 +59,7 @@ final class AdSpendTable {
         return new AdSpendTable(query);
     }
 
-    private void add(AdSpendRow row, String accountCurrency, FxTable fx) {
+    private void add(AdSpendRow row, FxTable fx) {
         if (row.day().isBefore(query.from()) || row.day().isAfter(query.to())
                 || (!query.filter().campaignIds().isEmpty() && !query.filter().campaignIds().contains(row.campaignId()))) {
             return;
@@ -70,19 +67,14 @@ final class AdSpendTable {
         RowKey key = new RowKey(period(row.day()), query.byNetwork() ? row.network() : null,
                 query.byCampaign() ? row.campaignId() : null, null, null);
         campaignNames.put(List.of(row.network().name(), row.campaignId()), row.campaignName());
-        BigDecimal spend = BigDecimal.ZERO;
+        BigDecimal spend = null;
         if (row.spend() != null) {
-            String currency = row.currency() != null ? row.currency() : accountCurrency;
-            Optional<BigDecimal> converted = fx == null ? Optional.empty() : fx.convert(row.spend(), currency, row.day());
-            if (converted.isEmpty()) {
-                unconvertible.add(key);
-                missingRates.add(currency + " on " + row.day());
-                return;
+            spend = fx == null ? null : fx.convert(row.spend(), row.currency(), row.day()).orElse(null);
+            if (spend == null) {
+                missingRates.add(row.currency() + " on " + row.day());
             }
-            spend = converted.get();
         }
-        rows.merge(key, AdMetrics.NONE.plus(spend, orZero(row.impressions()), orZero(row.clicks())),
-                (a, b) -> a.plus(b.spend(), b.impressions(), b.clicks()));
+        rows.merge(key, new AdMetrics(spend, row.impressions(), row.clicks()), AdMetrics::plus);
     }
 
     private Instant period(LocalDate day) {
@@ -94,23 +86,20 @@ final class AdSpendTable {
         return rows.keySet();
     }
 
-    /** The row's ad metrics, or null when the sources it needs did not all answer in full. */
+    /** The row's ad metrics, or null when the sources it needs did not all answer. */
     AdMetrics forRow(RowKey key) {
-        if (unconvertible.contains(key)) {
-            return null;
-        }
         boolean covered = query.byNetwork()
                 ? key.network() != null && asked.contains(key.network()) && !failed.contains(key.network())
                 : !asked.isEmpty() && failed.isEmpty();
         return covered ? rows.getOrDefault(key, AdMetrics.NONE) : null;
     }
 
-    /** The whole report's ad metrics, or null unless every account answered and every rate was there. */
+    /** The whole report's ad metrics, or null unless every account answered. */
     AdMetrics totals() {
-        if (asked.isEmpty() || !failed.isEmpty() || !unconvertible.isEmpty()) {
+        if (asked.isEmpty() || !failed.isEmpty()) {
             return null;
         }
-        return rows.values().stream().reduce(AdMetrics.NONE, (a, b) -> a.plus(b.spend(), b.impressions(), b.clicks()));
+        return rows.values().stream().reduce(AdMetrics.NONE, AdMetrics::plus);
     }
 
     /** The name the network gave a campaign, if its rows named it. */
@@ -123,7 +112,4 @@ final class AdSpendTable {
         return missingRates;
     }
 
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
-    }
 }

@@ -36,23 +36,26 @@ class FunnelSource {
     private final FunnelStore store;
     private final SourceGuard guard;
     private final FunnelCache cache;
-    private final boolean cached;
+    private final CacheProperties caching;
 
-    FunnelSource(FunnelStore store, SourceGuard guard, FunnelCache cache, CacheProperties properties) {
+    FunnelSource(FunnelStore store, SourceGuard guard, FunnelCache cache, CacheProperties caching) {
         this.store = store;
         this.guard = guard;
         this.cache = cache;
-        this.cached = properties.enabled();
+        this.caching = caching;
     }
 
     Mono<FunnelResult> fetch(ReportQuery query, boolean visitors, Deadline deadline, SourceAnswers answers) {
         return Mono.defer(() -> {
             long started = System.nanoTime();
             String zone = query.zone().getId();
-            Supplier<Mono<FunnelResult>> fetch = () -> guard.protect(store.fetch(query, visitors), BREAKER, null, deadline);
-            Mono<Answer<FunnelResult>> answer = cached
-                    ? cache.get(query, visitors, fetch, deadline.remaining())
-                    : fetch.get().map(result -> new Answer<>(result, Freshness.FRESH, Instant.now(), null));
+            // A fetch shared through the cache runs on its own budget; this report waits its own deadline.
+            Supplier<Mono<FunnelResult>> shared = () -> guard.protect(store.fetch(query, visitors), BREAKER, null,
+                    Deadline.in(caching.fetchBudget()));
+            Mono<Answer<FunnelResult>> answer = caching.enabled()
+                    ? cache.get(query, visitors, shared, deadline.remaining())
+                    : guard.protect(store.fetch(query, visitors), BREAKER, null, deadline)
+                            .map(result -> new Answer<>(result, Freshness.FRESH, Instant.now(), null));
             return answer
                     .doOnNext(got -> answers.add(new SourceStatus(SourceStatus.FUNNEL, SourceStatus.Kind.FUNNEL,
                             SourceStates.of(got), OffsetDateTime.ofInstant(got.asOf(), query.zone()),

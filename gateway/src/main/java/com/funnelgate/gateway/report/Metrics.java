@@ -33,7 +33,7 @@ public record Metrics(BigDecimal spend, Long impressions, Long clicks, Long visi
                 rounded(spend, moneyDigits), impressions, clicks, visitors,
                 funnel == null ? null : funnel.views(), funnel == null ? null : funnel.engagements(),
                 conversions, funnel == null ? null : funnel.completions(), money(revenue, moneyDigits),
-                ad == null ? null : ratio(ad.clicks(), ad.impressions()),
+                clicks == null || impressions == null ? null : ratio(clicks, impressions),
                 per(spend, clicks, 1, rateDigits),
                 per(spend, impressions, 1000, rateDigits),
                 funnel == null ? null : ratio(funnel.conversions(), funnel.views()),

@@ -11,14 +11,7 @@ final class SourceStates {
     }
 
     static SourceStatus.State of(Answer<?> answer) {
-        switch (answer.freshness()) {
-            case CACHED:
-                return SourceStatus.State.CACHED;
-            case STALE:
-                return SourceStatus.State.STALE;
-            default:
-                return SourceStatus.State.FRESH;
-        }
+        return SourceStatus.State.valueOf(answer.freshness().name());
     }
 
     /** The code of the failure a STALE answer stands in for; null otherwise. */

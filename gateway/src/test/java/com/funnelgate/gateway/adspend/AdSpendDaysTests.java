@@ -35,7 +35,7 @@ class AdSpendDaysTests {
     private static final TenantAdAccount ACCOUNT = new TenantAdAccount(7, 70, AdNetwork.META, "act_1", "meta", "USD", UTC);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
-    private final CacheProperties properties = new CacheProperties(true, Duration.ofHours(6),
+    private final CacheProperties properties = new CacheProperties(true, Duration.ofHours(6), Duration.ofSeconds(60),
             new CacheProperties.Funnel(Duration.ofHours(6), Duration.ofSeconds(30), 100),
             new CacheProperties.AdSpend(Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(5), Map.of(), 1000));
     private final AdSpendDays days = new AdSpendDays(properties,

@@ -71,9 +71,9 @@ class TieredCacheTests {
             return Mono.delay(Duration.ofSeconds(1)).thenReturn("fetched");
         });
         StepVerifier.withVirtualTime(() -> Mono.zip(
-                        source.get(1, "shape", () -> slow, Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10)),
-                        source.get(1, "shape", () -> slow, Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10)),
-                        source.get(1, "shape", () -> slow, Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10))))
+                        source.get(1, "shape", () -> slow, Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0),
+                        source.get(1, "shape", () -> slow, Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0),
+                        source.get(1, "shape", () -> slow, Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0)))
                 .thenAwait(Duration.ofSeconds(1))
                 .assertNext(answers -> {
                     assertThat(answers.getT1().value()).isEqualTo("fetched");
@@ -81,23 +81,37 @@ class TieredCacheTests {
                 })
                 .verifyComplete();
         assertThat(fetches.get()).isEqualTo(1);
-        assertThat(source.get(1, "shape", () -> slow, Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10)).block().freshness())
+        assertThat(source.get(1, "shape", () -> slow, Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0).block().freshness())
                 .isEqualTo(Freshness.CACHED);
     }
 
     @Test
     void aFailingSourceIsAnsweredFromAnExpiredEntryWithinTheStaleLimit() {
         CachedSource<String> source = new CachedSource<>(cache, Duration.ofHours(1), clock);
-        source.get(1, "shape", () -> Mono.just("yesterday's"), Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10)).block();
+        source.get(1, "shape", () -> Mono.just("yesterday's"), Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0).block();
         clock.advance(Duration.ofMinutes(30));
         Answer<String> stale = source.get(1, "shape", () -> Mono.error(new IllegalStateException("down")),
-                Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10)).block();
+                Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0).block();
         assertThat(stale.freshness()).isEqualTo(Freshness.STALE);
         assertThat(stale.value()).isEqualTo("yesterday's");
         assertThat(stale.asOf()).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
         clock.advance(Duration.ofHours(1));
         StepVerifier.create(source.get(1, "shape", () -> Mono.error(new IllegalStateException("down")),
-                Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10))).verifyErrorMessage("down");
+                Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0)).verifyErrorMessage("down");
+    }
+
+    @Test
+    void aValueFetchedWhileTheDataChangedAnswersButIsNotStored() {
+        CachedSource<String> source = new CachedSource<>(cache, Duration.ofHours(1), clock);
+        java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+        Mono<String> changedMeanwhile = Mono.fromSupplier(() -> {
+            generation.incrementAndGet();
+            return "from before the change";
+        });
+        Answer<String> answer = source.get(1, "k", () -> changedMeanwhile, Duration.ofMinutes(5), Mono::empty,
+                Duration.ofSeconds(10), generation::get).block();
+        assertThat(answer.value()).isEqualTo("from before the change");
+        assertThat(cache.get(1, "k").block()).isEmpty();
     }
 
     @Test

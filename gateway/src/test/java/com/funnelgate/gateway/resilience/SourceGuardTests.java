@@ -37,6 +37,7 @@ class SourceGuardTests {
             .waitDurationInOpenState(Duration.ofSeconds(30))
             .permittedNumberOfCallsInHalfOpenState(2)
             .recordException(new RecordAsFailure())
+            .ignoreException(new IgnoredByBreaker())
             .clock(clock)
             .build());
     private final SourceGuard guard = new SourceGuard(breakers,
