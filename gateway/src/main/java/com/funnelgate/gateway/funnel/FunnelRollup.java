@@ -173,7 +173,7 @@ public class FunnelRollup {
             conversions[i] = tally.conversions;
             completions[i] = tally.completions;
             revenue[i] = tally.revenue.toPlainString();
-            visitors[i] = base64.encodeToString(VisitorSets.serialize(tally.visitors));
+            visitors[i] = base64.encodeToString(tally.visitors.serialize());
         }
         DatabaseClient.GenericExecuteSpec insert = db.sql(sql).bind("tenant", day.tenantId())
                 .bind("sites", sites).bind("ctas", ctas).bind("networks", networks).bind("campaigns", campaigns)
@@ -200,7 +200,7 @@ public class FunnelRollup {
                     row.get("conversions", Long.class), row.get("completions", Long.class),
                     row.get("revenue", BigDecimal.class));
             for (Long visitor : row.get("visitor_ids", Long[].class)) {
-                bucket.tally.visitors.addLong(visitor);
+                bucket.tally.visitors.add(visitor);
             }
             return bucket;
         }
