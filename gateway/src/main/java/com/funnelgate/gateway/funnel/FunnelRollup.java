@@ -19,7 +19,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Maintains the funnel rollups ({@code funnel_hourly}, {@code funnel_daily}) from raw events.
+ * Maintains the funnel rollups ({@code funnel_hourly}, {@code funnel_daily}, {@code funnel_campaign_daily})
+ * from raw events.
  *
  * <p>A run, in one transaction: take the database's rollup lock (one leader per database; other
  * replicas skip), move the horizon to the oldest transaction still running (every event below it
@@ -67,6 +68,10 @@ public class FunnelRollup {
             + UNNEST.replace("from unnest(", "from unnest(:buckets::bigint[], ").replace("as u(", "as u(b, ");
     private static final String INSERT_DAILY = "insert into funnel_daily (tenant_id, day, " + INSERT_COLUMNS + ")\n"
             + "select :tenant, :day, s, c, n, k, v, e, cv, cp, r::numeric, decode(x, 'base64')\n" + UNNEST;
+    private static final String INSERT_CAMPAIGN_DAILY = "insert into funnel_campaign_daily (tenant_id, day, "
+            + INSERT_COLUMNS.replace("site_id, cta_id, ", "") + ")\n"
+            + "select :tenant, :day, n, k, v, e, cv, cp, r::numeric, decode(x, 'base64')\n"
+            + UNNEST.replace(":sites::bigint[], :ctas::bigint[], ", "").replace("u(s, c, ", "u(");
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -118,6 +123,7 @@ public class FunnelRollup {
         Instant start = day.day().atStartOfDay(day.zone()).toInstant();
         Instant end = day.day().plusDays(1).atStartOfDay(day.zone()).toInstant();
         Map<List<Object>, Bucket> daily = new LinkedHashMap<>();
+        Map<List<Object>, Bucket> byCampaign = new LinkedHashMap<>();
         List<Bucket> hourly = new ArrayList<>();
         Mono<Void> read = db.sql(DAY_EVENTS)
                 .bind("minutes", (int) day.bucketMinutes())
@@ -130,20 +136,29 @@ public class FunnelRollup {
                 .doOnNext(bucket -> {
                     hourly.add(bucket);
                     daily.computeIfAbsent(bucket.dimensions(), k -> bucket.emptyCopy()).tally().add(bucket.tally());
+                    byCampaign.computeIfAbsent(List.of(bucket.network(), bucket.campaign()), k -> bucket.emptyCopy())
+                            .tally().add(bucket.tally());
                 })
                 .then();
         Mono<Long> delete = db.sql("delete from funnel_hourly where tenant_id = :tenant and bucket >= :start and bucket < :end")
                 .bind("tenant", day.tenantId()).bind("start", start).bind("end", end)
                 .fetch().rowsUpdated()
                 .then(db.sql("delete from funnel_daily where tenant_id = :tenant and day = :day")
+                        .bind("tenant", day.tenantId()).bind("day", day.day()).fetch().rowsUpdated())
+                .then(db.sql("delete from funnel_campaign_daily where tenant_id = :tenant and day = :day")
                         .bind("tenant", day.tenantId()).bind("day", day.day()).fetch().rowsUpdated());
         return read.then(delete)
-                .then(Mono.defer(() -> insert(INSERT_HOURLY, day, hourly, true)))
-                .flatMap(hourlyRows -> insert(INSERT_DAILY, day, new ArrayList<>(daily.values()), false)
-                        .map(dailyRows -> hourlyRows + dailyRows));
+                .then(Mono.defer(() -> insert(INSERT_HOURLY, day, hourly, Grain.HOURLY)))
+                .flatMap(hourlyRows -> insert(INSERT_DAILY, day, new ArrayList<>(daily.values()), Grain.DAILY)
+                        .map(dailyRows -> hourlyRows + dailyRows))
+                .flatMap(rows -> insert(INSERT_CAMPAIGN_DAILY, day, new ArrayList<>(byCampaign.values()), Grain.CAMPAIGN_DAILY)
+                        .map(campaignRows -> rows + campaignRows));
     }
 
-    private Mono<Long> insert(String sql, DayToRebuild day, List<Bucket> rows, boolean withBuckets) {
+    /** The rollup tables: which columns beyond the metrics their rows have. */
+    private enum Grain { HOURLY, DAILY, CAMPAIGN_DAILY }
+
+    private Mono<Long> insert(String sql, DayToRebuild day, List<Bucket> rows, Grain grain) {
         if (rows.isEmpty()) {
             return Mono.just(0L);
         }
@@ -176,10 +191,13 @@ public class FunnelRollup {
             visitors[i] = base64.encodeToString(tally.visitors.serialize());
         }
         DatabaseClient.GenericExecuteSpec insert = db.sql(sql).bind("tenant", day.tenantId())
-                .bind("sites", sites).bind("ctas", ctas).bind("networks", networks).bind("campaigns", campaigns)
+                .bind("networks", networks).bind("campaigns", campaigns)
                 .bind("views", views).bind("engagements", engagements).bind("conversions", conversions)
                 .bind("completions", completions).bind("revenue", revenue).bind("visitors", visitors);
-        insert = withBuckets ? insert.bind("buckets", buckets) : insert.bind("day", day.day());
+        if (grain != Grain.CAMPAIGN_DAILY) {
+            insert = insert.bind("sites", sites).bind("ctas", ctas);
+        }
+        insert = grain == Grain.HOURLY ? insert.bind("buckets", buckets) : insert.bind("day", day.day());
         return insert.fetch().rowsUpdated();
     }
 
