@@ -44,16 +44,28 @@ final class FunnelSql {
         String where = hourly
                 ? "tenant_id = :tenant and bucket >= :start and bucket < :end"
                 : "tenant_id = :tenant and day between :from and :to";
+        // Grouped by every key column of the table it reads, each group is one row: read the rows as they are.
+        boolean rowPerGroup = query.granularity() == (hourly ? Granularity.HOUR : Granularity.DAY) && query.byCampaign()
+                && (!perSiteOrCta || query.bySite() && query.byCta());
         return "select " + period + " as period, "
                 + dimensions(query, "nullif(ad_network, '')", "nullif(ad_campaign_id, '')") + ",\n"
-                + "  sum(views)::bigint as views, sum(engagements)::bigint as engagements,"
+                + (rowPerGroup ? rollupRows(visitors) : rollupSums(visitors))
+                + "from " + (hourly ? "funnel_hourly" : perSiteOrCta ? "funnel_daily" : "funnel_campaign_daily") + "\n"
+                + "where " + where + filters(query.filter())
+                + (rowPerGroup ? "" : "\ngroup by 1, 2, 3, 4, 5");
+    }
+
+    private static String rollupSums(boolean visitors) {
+        return "  sum(views)::bigint as views, sum(engagements)::bigint as engagements,"
                 + " sum(conversions)::bigint as conversions, sum(completions)::bigint as completions,"
                 + " sum(revenue) as revenue,\n"
                 + (visitors ? "  string_agg(visitors, ''::bytea)" : "  null::bytea") + " as visitor_sets,"
-                + " null::bigint[] as visitor_ids\n"
-                + "from " + (hourly ? "funnel_hourly" : perSiteOrCta ? "funnel_daily" : "funnel_campaign_daily") + "\n"
-                + "where " + where + filters(query.filter()) + "\n"
-                + "group by 1, 2, 3, 4, 5";
+                + " null::bigint[] as visitor_ids\n";
+    }
+
+    private static String rollupRows(boolean visitors) {
+        return "  views, engagements, conversions, completions, revenue,\n"
+                + (visitors ? "  visitors" : "  null::bytea") + " as visitor_sets, null::bigint[] as visitor_ids\n";
     }
 
     private static String rawEvents(ReportQuery query, boolean visitors, boolean tailOnly) {
