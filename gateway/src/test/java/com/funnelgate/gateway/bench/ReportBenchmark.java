@@ -13,7 +13,9 @@ import com.funnelgate.gateway.tenancy.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,15 +28,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The {@code report} benchmark: loads over 10 million funnel events (120 tenants, the largest with
  * about 10%), then measures the largest tenant's last 30 days, by DAY, grouped by CAMPAIGN, with
- * every funnel metric including exact visitors, end to end over HTTP at a fixed concurrency:
- * first from raw events (before any rollup has run the watermark is 0, so the store reads every
- * event as its not-yet-rolled-up tail), then through the rollups. Prints p50/p95/p99, throughput and
- * the raw/rollup ratios. Not a timed test: it asserts only that the answers are right (no errors,
- * the same report both ways), never how fast they came.
+ * every funnel metric including exact visitors, end to end over HTTP at fixed concurrencies (closed
+ * loops of 1 and of 4 clients: one request's latency, and a saturated 2-core machine): first from
+ * raw events (before any rollup has run the watermark is 0, so the store reads every event as its
+ * not-yet-rolled-up tail), then through the rollups. Prints p50/p95/p99, throughput and the
+ * raw/rollup ratios. Not a timed test: it asserts only that the answers are right (no errors, the
+ * same report both ways), never how fast they came.
  *
  * <p>Run with {@code ./mvnw -Pbench -pl gateway -am verify}. Knobs (system properties):
- * {@code bench.concurrency} (4), {@code bench.raw.requests} (60), {@code bench.rollup.requests} (4000),
- * {@code bench.events} (10,600,000: smaller for a quick try, which then does not claim 10 million).
+ * {@code bench.concurrency} (1,4), {@code bench.raw.requests} (40 per concurrency),
+ * {@code bench.rollup.requests} (3000 per concurrency), {@code bench.events} (10,600,000: smaller
+ * for a quick try, which then does not claim 10 million).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "funnelgate.embedded-postgres.database=funnelgate_bench",
@@ -53,11 +57,14 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("test")
 class ReportBenchmark {
 
-    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 4);
+    private static final List<Integer> CONCURRENCY = Arrays.stream(System.getProperty("bench.concurrency", "1,4")
+            .split(",")).map(String::trim).map(Integer::valueOf).toList();
     private static final int RAW_WARMUP = Integer.getInteger("bench.raw.warmup", 8);
-    private static final int RAW_REQUESTS = Integer.getInteger("bench.raw.requests", 60);
+    private static final int RAW_REQUESTS = Integer.getInteger("bench.raw.requests", 40);
     private static final int ROLLUP_WARMUP = Integer.getInteger("bench.rollup.warmup", 2000);
-    private static final int ROLLUP_REQUESTS = Integer.getInteger("bench.rollup.requests", 4000);
+    private static final int ROLLUP_REQUESTS = Integer.getInteger("bench.rollup.requests", 3000);
+    /** Requests before each measured run, so it starts in the steady state of its concurrency. */
+    private static final int SETTLE = 200;
     private static final String QUERY = """
             query Last30Days($from: Date!, $to: Date!) {
               report(range: {from: $from, to: $to}, granularity: DAY, groupBy: [CAMPAIGN]) {
@@ -108,10 +115,12 @@ class ReportBenchmark {
         assertThat(count("select watermark from rollup_watermarks where rollup = 'funnel'"))
                 .as("no rollup yet: every report reads raw events").isZero();
         String raw = loop.once();
-        progress("raw phase: %d warm-up and %d measured requests at concurrency %d", RAW_WARMUP, RAW_REQUESTS,
-                CONCURRENCY);
-        loop.run(CONCURRENCY, RAW_WARMUP, raw);
-        figures.raw = loop.run(CONCURRENCY, RAW_REQUESTS, raw);
+        int most = CONCURRENCY.stream().max(Integer::compare).orElseThrow();
+        loop.run(most, RAW_WARMUP, raw);
+        for (int concurrency : CONCURRENCY) {
+            progress("raw events: %d requests at concurrency %d", RAW_REQUESTS, concurrency);
+            figures.raw.put(concurrency, loop.run(concurrency, RAW_REQUESTS, raw));
+        }
 
         progress("rolling up");
         started = System.nanoTime();
@@ -122,7 +131,7 @@ class ReportBenchmark {
         sql("vacuum analyze funnel_hourly");
         assertThat(count("select count(*) from funnel_events where ingest_xid >= " + run.toXid()))
                 .as("every event is rolled up").isZero();
-        figures.dailyRows = count("select count(*) from funnel_daily where tenant_id = " + largest.id()
+        figures.rollupRows = count("select count(*) from funnel_campaign_daily where tenant_id = " + largest.id()
                 + " and day between '" + from + "' and '" + to + "'");
 
         String throughRollups = loop.once();
@@ -130,10 +139,12 @@ class ReportBenchmark {
                 .isEqualTo(raw);
         figures.rows = JsonMapper.builder().build().readTree(raw).path("data").path("report").path("rows").size();
         figures.responseBytes = raw.length();
-        progress("rollup phase: %d warm-up and %d measured requests at concurrency %d", ROLLUP_WARMUP,
-                ROLLUP_REQUESTS, CONCURRENCY);
-        loop.run(CONCURRENCY, ROLLUP_WARMUP, throughRollups);
-        figures.rollups = loop.run(CONCURRENCY, ROLLUP_REQUESTS, throughRollups);
+        loop.run(most, ROLLUP_WARMUP, throughRollups);
+        for (int concurrency : CONCURRENCY) {
+            progress("rollups: %d requests at concurrency %d", ROLLUP_REQUESTS, concurrency);
+            loop.run(concurrency, SETTLE, throughRollups);
+            figures.rollups.put(concurrency, loop.run(concurrency, ROLLUP_REQUESTS, throughRollups));
+        }
 
         System.out.println(figures.table(BenchDataSet.TENANTS));
     }
