@@ -73,13 +73,21 @@ class VisitorUnionTests {
         VisitorUnion row = new VisitorUnion();
         row.add(1);
         row.add(2);
+        VisitorUnion dense = new VisitorUnion();
+        for (long id = 0; id < 20_000; id += 2) {
+            dense.add(id);
+        }
         VisitorUnion totals = new VisitorUnion();
         totals.addAll(row);
-        totals.add(3);
+        totals.addAll(dense);
+        for (long id = 1; id < 20_000; id += 2) {
+            totals.add(id);
+        }
         totals.add(1L << 40);
 
-        assertThat(totals.cardinality()).isEqualTo(4);
+        assertThat(totals.cardinality()).isEqualTo(20_001);
         assertThat(row.cardinality()).isEqualTo(2);
+        assertThat(dense.cardinality()).isEqualTo(10_000);
     }
 
     @Test
