@@ -1,4 +1,4 @@
--- Rollups of funnel_events. Both hold exactly the events with ingest_xid below the watermark;
+-- Rollups of funnel_events. All hold exactly the events with ingest_xid below the watermark;
 -- reports add the events at or above it from funnel_events, so they are fast and exact.
 -- '' in ad_network / ad_campaign_id stands for unattributed traffic (keys cannot hold nulls).
 -- visitors is a Roaring bitmap (portable 64-bit format) of the distinct visitor ids, so unique
@@ -36,6 +36,24 @@ create table funnel_daily (
     revenue        numeric(20, 4) not null,
     visitors       bytea          not null,
     primary key (tenant_id, day, site_id, cta_id, ad_network, ad_campaign_id)
+);
+
+-- The same days without site and call-to-action: what DAY, WEEK, MONTH and TOTAL reports read when
+-- they neither group nor filter by site or call-to-action (most of them). A tenant has few campaigns
+-- but many site x call-to-action x campaign combinations, so this table holds several times fewer
+-- rows and visitor sets per day, and a report unions that many fewer sets.
+create table funnel_campaign_daily (
+    tenant_id      bigint         not null,
+    day            date           not null,
+    ad_network     text           not null,
+    ad_campaign_id text           not null,
+    views          bigint         not null,
+    engagements    bigint         not null,
+    conversions    bigint         not null,
+    completions    bigint         not null,
+    revenue        numeric(20, 4) not null,
+    visitors       bytea          not null,
+    primary key (tenant_id, day, ad_network, ad_campaign_id)
 );
 
 -- How far each rollup has folded in funnel_events: every event with ingest_xid < watermark is in

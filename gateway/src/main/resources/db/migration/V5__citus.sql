@@ -10,6 +10,7 @@ begin
         perform create_distributed_table('funnel_events', 'tenant_id', colocate_with => 'tenants');
         perform create_distributed_table('funnel_hourly', 'tenant_id', colocate_with => 'tenants');
         perform create_distributed_table('funnel_daily', 'tenant_id', colocate_with => 'tenants');
+        perform create_distributed_table('funnel_campaign_daily', 'tenant_id', colocate_with => 'tenants');
         perform create_reference_table('api_keys');
         perform create_distributed_table('api_key_tenants', 'tenant_id', colocate_with => 'tenants');
         perform create_reference_table('rollup_watermarks');

@@ -1,16 +1,8 @@
 package com.funnelgate.gateway.funnel;
 
-import io.r2dbc.spi.Readable;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -20,7 +12,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Maintains the funnel rollups ({@code funnel_hourly}, {@code funnel_daily}) from raw events.
+ * Maintains the funnel rollups ({@code funnel_hourly}, {@code funnel_daily}, {@code funnel_campaign_daily})
+ * from raw events.
  *
  * <p>A run, in one transaction: take the database's rollup lock (one leader per database; other
  * replicas skip), move the horizon to the oldest transaction still running (every event below it
@@ -28,53 +21,38 @@ import reactor.core.publisher.Mono;
  * watermark and the horizon, rebuild those days' rollup rows from all their events below the
  * horizon, and store the horizon as the new watermark. Rebuilding a day always yields the same rows
  * (idempotent), and readers see either the old rows and watermark or the new ones, never a mix.
+ * Consecutive days of a tenant are rebuilt together, a week at most, so catching up on millions of
+ * events takes thousands of statements rather than hundreds of thousands.
  */
 @Component
 public class FunnelRollup {
 
     /** Advisory lock id of the funnel rollup ("fgrollup" in ASCII, shortened). */
     private static final long LOCK = 0x6667726f6c6cL;
+    private static final int MAX_DAYS_PER_BATCH = 7;
 
     private static final String HORIZON = "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
 
+    // Every zone's offset is a multiple of 15 minutes, so a 15-minute UTC bucket lies within one local
+    // day: group the events into those first and convert buckets, not events, to local days.
     private static final String TOUCHED = """
-            select e.tenant_id, t.time_zone, t.bucket_minutes, (e.occurred_at at time zone t.time_zone)::date as day
-            from funnel_events e join tenants t on t.tenant_id = e.tenant_id
-            where e.ingest_xid >= :from and e.ingest_xid < :to
+            select b.tenant_id, t.time_zone, t.bucket_minutes, (b.bucket at time zone t.time_zone)::date as day
+            from (select tenant_id, date_bin('15 minutes', occurred_at, timestamptz '2000-01-01 00:00:00+00') as bucket
+                  from funnel_events
+                  where ingest_xid >= :from and ingest_xid < :to
+                  group by 1, 2) b
+            join tenants t on t.tenant_id = b.tenant_id
             group by 1, 2, 3, 4
             order by 1, 4""";
 
-    private static final String DAY_EVENTS = """
-            select date_bin(make_interval(mins => :minutes), occurred_at, timestamptz '2000-01-01 00:00:00+00') as bucket,
-              site_id, cta_id, coalesce(ad_network, '') as ad_network, coalesce(ad_campaign_id, '') as ad_campaign_id,
-              count(*) filter (where event_type = 'VIEW') as views,
-              count(*) filter (where event_type = 'ENGAGE') as engagements,
-              count(*) filter (where event_type = 'CONVERT') as conversions,
-              count(*) filter (where event_type = 'COMPLETE') as completions,
-              coalesce(sum(revenue), 0) as revenue,
-              array_agg(distinct visitor_id) as visitor_ids
-            from funnel_events
-            where tenant_id = :tenant and occurred_at >= :start and occurred_at < :end and ingest_xid < :horizon
-            group by 1, 2, 3, 4, 5""";
-
-    private static final String INSERT_COLUMNS =
-            "site_id, cta_id, ad_network, ad_campaign_id, views, engagements, conversions, completions, revenue, visitors";
-    private static final String UNNEST = """
-            from unnest(:sites::bigint[], :ctas::bigint[], :networks::text[], :campaigns::text[], :views::bigint[],
-                        :engagements::bigint[], :conversions::bigint[], :completions::bigint[], :revenue::text[],
-                        :visitors::text[]) as u(s, c, n, k, v, e, cv, cp, r, x)""";
-    private static final String INSERT_HOURLY = "insert into funnel_hourly (tenant_id, bucket, " + INSERT_COLUMNS + ")\n"
-            + "select :tenant, to_timestamp(b), s, c, n, k, v, e, cv, cp, r::numeric, decode(x, 'base64')\n"
-            + UNNEST.replace("from unnest(", "from unnest(:buckets::bigint[], ").replace("as u(", "as u(b, ");
-    private static final String INSERT_DAILY = "insert into funnel_daily (tenant_id, day, " + INSERT_COLUMNS + ")\n"
-            + "select :tenant, :day, s, c, n, k, v, e, cv, cp, r::numeric, decode(x, 'base64')\n" + UNNEST;
-
     private final DatabaseClient db;
+    private final RollupRebuild rebuild;
     private final TransactionalOperator transaction;
     private final ApplicationEventPublisher events;
 
     public FunnelRollup(DatabaseClient db, ReactiveTransactionManager transactions, ApplicationEventPublisher events) {
         this.db = db;
+        this.rebuild = new RollupRebuild(db);
         this.transaction = TransactionalOperator.create(transactions);
         this.events = events;
     }
@@ -105,122 +83,24 @@ public class FunnelRollup {
                 return Mono.just(RollupRun.idle(from));
             }
             // One connection carries the whole transaction: read the list before issuing more statements.
-            return touched(from, to).collectList().flatMap(days -> Flux.fromIterable(days)
-                    .concatMap(day -> rebuild(day, to))
-                    .reduce(0L, Long::sum)
-                    .flatMap(rows -> db.sql("update rollup_watermarks set watermark = :to, rolled_at = now() "
-                                    + "where rollup = 'funnel'").bind("to", to).fetch().rowsUpdated()
-                            .thenReturn(new RollupRun(true, from, to,
-                                    days.stream().map(DayToRebuild::tenantDay).toList(), rows))));
+            return touched(from, to).collectList().flatMap(days -> {
+                List<DaysToRebuild> batches = DaysToRebuild.batches(days, MAX_DAYS_PER_BATCH);
+                return Flux.fromIterable(batches)
+                        .concatMap(batch -> rebuild.rebuild(batch, to))
+                        .reduce(0L, Long::sum)
+                        .flatMap(rows -> db.sql("update rollup_watermarks set watermark = :to, rolled_at = now() "
+                                        + "where rollup = 'funnel'").bind("to", to).fetch().rowsUpdated()
+                                .thenReturn(new RollupRun(true, from, to, batches.stream()
+                                        .flatMap(batch -> batch.tenantDays().stream()).toList(), rows)));
+            });
         });
     }
 
-    private Flux<DayToRebuild> touched(long from, long to) {
+    private Flux<DaysToRebuild> touched(long from, long to) {
         return db.sql(TOUCHED).bind("from", from).bind("to", to)
-                .map(row -> new DayToRebuild(row.get("tenant_id", Long.class),
+                .map(row -> DaysToRebuild.of(row.get("tenant_id", Long.class),
                         ZoneId.of(row.get("time_zone", String.class)),
                         row.get("bucket_minutes", Short.class), row.get("day", LocalDate.class)))
                 .all();
-    }
-
-    /** Replaces one tenant-day's rollup rows; completes with the number of rows written. */
-    private Mono<Long> rebuild(DayToRebuild day, long horizon) {
-        Instant start = day.day().atStartOfDay(day.zone()).toInstant();
-        Instant end = day.day().plusDays(1).atStartOfDay(day.zone()).toInstant();
-        Map<List<Object>, Bucket> daily = new LinkedHashMap<>();
-        List<Bucket> hourly = new ArrayList<>();
-        Mono<Void> read = db.sql(DAY_EVENTS)
-                .bind("minutes", (int) day.bucketMinutes())
-                .bind("tenant", day.tenantId())
-                .bind("start", start)
-                .bind("end", end)
-                .bind("horizon", horizon)
-                .map(Bucket::of)
-                .all()
-                .doOnNext(bucket -> {
-                    hourly.add(bucket);
-                    daily.computeIfAbsent(bucket.dimensions(), k -> bucket.emptyCopy()).tally().add(bucket.tally());
-                })
-                .then();
-        Mono<Long> delete = db.sql("delete from funnel_hourly where tenant_id = :tenant and bucket >= :start and bucket < :end")
-                .bind("tenant", day.tenantId()).bind("start", start).bind("end", end)
-                .fetch().rowsUpdated()
-                .then(db.sql("delete from funnel_daily where tenant_id = :tenant and day = :day")
-                        .bind("tenant", day.tenantId()).bind("day", day.day()).fetch().rowsUpdated());
-        return read.then(delete)
-                .then(Mono.defer(() -> insert(INSERT_HOURLY, day, hourly, true)))
-                .flatMap(hourlyRows -> insert(INSERT_DAILY, day, new ArrayList<>(daily.values()), false)
-                        .map(dailyRows -> hourlyRows + dailyRows));
-    }
-
-    private Mono<Long> insert(String sql, DayToRebuild day, List<Bucket> rows, boolean withBuckets) {
-        if (rows.isEmpty()) {
-            return Mono.just(0L);
-        }
-        int n = rows.size();
-        Long[] buckets = new Long[n];
-        Long[] sites = new Long[n];
-        Long[] ctas = new Long[n];
-        String[] networks = new String[n];
-        String[] campaigns = new String[n];
-        Long[] views = new Long[n];
-        Long[] engagements = new Long[n];
-        Long[] conversions = new Long[n];
-        Long[] completions = new Long[n];
-        String[] revenue = new String[n];
-        String[] visitors = new String[n];
-        Base64.Encoder base64 = Base64.getEncoder();
-        for (int i = 0; i < n; i++) {
-            Bucket row = rows.get(i);
-            FunnelTally tally = row.tally();
-            buckets[i] = row.bucket().getEpochSecond();
-            sites[i] = row.siteId();
-            ctas[i] = row.ctaId();
-            networks[i] = row.network();
-            campaigns[i] = row.campaign();
-            views[i] = tally.views;
-            engagements[i] = tally.engagements;
-            conversions[i] = tally.conversions;
-            completions[i] = tally.completions;
-            revenue[i] = tally.revenue.toPlainString();
-            visitors[i] = base64.encodeToString(VisitorSets.serialize(tally.visitors));
-        }
-        DatabaseClient.GenericExecuteSpec insert = db.sql(sql).bind("tenant", day.tenantId())
-                .bind("sites", sites).bind("ctas", ctas).bind("networks", networks).bind("campaigns", campaigns)
-                .bind("views", views).bind("engagements", engagements).bind("conversions", conversions)
-                .bind("completions", completions).bind("revenue", revenue).bind("visitors", visitors);
-        insert = withBuckets ? insert.bind("buckets", buckets) : insert.bind("day", day.day());
-        return insert.fetch().rowsUpdated();
-    }
-
-    private record DayToRebuild(long tenantId, ZoneId zone, short bucketMinutes, LocalDate day) {
-        TenantDay tenantDay() {
-            return new TenantDay(tenantId, day);
-        }
-    }
-
-    /** The tally of one bucket (or, summed, of one day) and one combination of dimensions. */
-    private record Bucket(Instant bucket, long siteId, long ctaId, String network, String campaign, FunnelTally tally) {
-
-        static Bucket of(Readable row) {
-            Bucket bucket = new Bucket(row.get("bucket", OffsetDateTime.class).toInstant(),
-                    row.get("site_id", Long.class), row.get("cta_id", Long.class),
-                    row.get("ad_network", String.class), row.get("ad_campaign_id", String.class), new FunnelTally(true));
-            bucket.tally.add(row.get("views", Long.class), row.get("engagements", Long.class),
-                    row.get("conversions", Long.class), row.get("completions", Long.class),
-                    row.get("revenue", BigDecimal.class));
-            for (Long visitor : row.get("visitor_ids", Long[].class)) {
-                bucket.tally.visitors.addLong(visitor);
-            }
-            return bucket;
-        }
-
-        List<Object> dimensions() {
-            return List.of(siteId, ctaId, network, campaign);
-        }
-
-        Bucket emptyCopy() {
-            return new Bucket(bucket, siteId, ctaId, network, campaign, new FunnelTally(true));
-        }
     }
 }

@@ -7,9 +7,11 @@ import com.funnelgate.gateway.query.ReportQuery;
 /**
  * Writes the SQL of a funnel report: one statement that reads the rollup for everything below the
  * watermark and adds the raw events at or above it (the not-yet-rolled-up tail), both grouped by
- * period (for HOUR: by rollup bucket) and the report's dimensions. Parameters: {@code :tenant, :tz, :from, :to, :start, :end,
- * :watermark} and, when the filter has them, {@code :networks, :campaigns, :sites, :ctas}. Only
- * constant SQL fragments are concatenated; every value is a bind parameter.
+ * period (for HOUR: by rollup bucket) and the report's dimensions. Day-based reports that neither
+ * group nor filter by site or call-to-action read the per-campaign days, which have far fewer rows.
+ * Parameters: {@code :tenant, :tz, :from, :to, :start, :end, :watermark} and, when the filter has
+ * them, {@code :networks, :campaigns, :sites, :ctas}. Only constant SQL fragments are concatenated;
+ * every value is a bind parameter.
  */
 final class FunnelSql {
 
@@ -36,20 +38,34 @@ final class FunnelSql {
 
     private static String rollup(ReportQuery query, boolean visitors) {
         boolean hourly = query.granularity() == Granularity.HOUR;
+        ReportFilter filter = query.filter();
+        boolean perSiteOrCta = query.bySite() || query.byCta() || !filter.siteIds().isEmpty() || !filter.ctaIds().isEmpty();
         String period = hourly ? "bucket" : dayPeriod("day", query.granularity());
         String where = hourly
                 ? "tenant_id = :tenant and bucket >= :start and bucket < :end"
                 : "tenant_id = :tenant and day between :from and :to";
+        // Grouped by every key column of the table it reads, each group is one row: read the rows as they are.
+        boolean rowPerGroup = query.granularity() == (hourly ? Granularity.HOUR : Granularity.DAY) && query.byCampaign()
+                && (!perSiteOrCta || query.bySite() && query.byCta());
         return "select " + period + " as period, "
                 + dimensions(query, "nullif(ad_network, '')", "nullif(ad_campaign_id, '')") + ",\n"
-                + "  sum(views)::bigint as views, sum(engagements)::bigint as engagements,"
+                + (rowPerGroup ? rollupRows(visitors) : rollupSums(visitors))
+                + "from " + (hourly ? "funnel_hourly" : perSiteOrCta ? "funnel_daily" : "funnel_campaign_daily") + "\n"
+                + "where " + where + filters(query.filter())
+                + (rowPerGroup ? "" : "\ngroup by 1, 2, 3, 4, 5");
+    }
+
+    private static String rollupSums(boolean visitors) {
+        return "  sum(views)::bigint as views, sum(engagements)::bigint as engagements,"
                 + " sum(conversions)::bigint as conversions, sum(completions)::bigint as completions,"
                 + " sum(revenue) as revenue,\n"
                 + (visitors ? "  string_agg(visitors, ''::bytea)" : "  null::bytea") + " as visitor_sets,"
-                + " null::bigint[] as visitor_ids\n"
-                + "from " + (hourly ? "funnel_hourly" : "funnel_daily") + "\n"
-                + "where " + where + filters(query.filter()) + "\n"
-                + "group by 1, 2, 3, 4, 5";
+                + " null::bigint[] as visitor_ids\n";
+    }
+
+    private static String rollupRows(boolean visitors) {
+        return "  views, engagements, conversions, completions, revenue,\n"
+                + (visitors ? "  visitors" : "  null::bytea") + " as visitor_sets, null::bigint[] as visitor_ids\n";
     }
 
     private static String rawEvents(ReportQuery query, boolean visitors, boolean tailOnly) {

@@ -139,11 +139,11 @@ public class FunnelStore {
         void addTo(FunnelTally tally) {
             tally.add(views, engagements, conversions, completions, revenue);
             if (tally.visitors != null && visitorSets != null) {
-                VisitorSets.orAll(tally.visitors, visitorSets);
+                tally.visitors.addSerialized(visitorSets);
             }
             if (tally.visitors != null && visitorIds != null) {
                 for (Long id : visitorIds) {
-                    tally.visitors.addLong(id);
+                    tally.visitors.add(id);
                 }
             }
         }

@@ -1,7 +1,6 @@
 package com.funnelgate.gateway.funnel;
 
 import java.math.BigDecimal;
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /** Adds up the funnel counts, revenue and visitor sets of the parts of one row. Not thread-safe. */
 final class FunnelTally {
@@ -11,10 +10,10 @@ final class FunnelTally {
     long conversions;
     long completions;
     BigDecimal revenue = BigDecimal.ZERO;
-    final Roaring64NavigableMap visitors;
+    final VisitorUnion visitors;
 
     FunnelTally(boolean withVisitors) {
-        this.visitors = withVisitors ? new Roaring64NavigableMap() : null;
+        this.visitors = withVisitors ? new VisitorUnion() : null;
     }
 
     void add(long views, long engagements, long conversions, long completions, BigDecimal revenue) {
@@ -30,12 +29,12 @@ final class FunnelTally {
     void add(FunnelTally other) {
         add(other.views, other.engagements, other.conversions, other.completions, other.revenue);
         if (visitors != null && other.visitors != null) {
-            visitors.or(other.visitors);
+            visitors.addAll(other.visitors);
         }
     }
 
     FunnelMetrics metrics() {
-        return new FunnelMetrics(visitors == null ? null : visitors.getLongCardinality(),
+        return new FunnelMetrics(visitors == null ? null : visitors.cardinality(),
                 views, engagements, conversions, completions, revenue);
     }
 }

@@ -92,7 +92,8 @@ class SourcePlanningTests {
     @Test
     void aQueryForFunnelMetricsReadsTheFunnelStore() {
         api.graphql(key, "{ report(" + RANGE + ") { totals { views } } }");
-        assertThat(STATEMENTS).anySatisfy(sql -> assertThat(sql).contains("funnel_daily").contains("funnel_events"));
+        // Neither grouped nor filtered by site or call-to-action: the per-campaign days and the raw tail.
+        assertThat(STATEMENTS).anySatisfy(sql -> assertThat(sql).contains("funnel_campaign_daily").contains("funnel_events"));
     }
 
     @Test

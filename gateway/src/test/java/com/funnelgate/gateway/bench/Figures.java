@@ -1,0 +1,93 @@
+package com.funnelgate.gateway.bench;
+
+import com.funnelgate.gateway.funnel.RollupRun;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** What the benchmark measured, and the table it prints. */
+final class Figures {
+
+    long events;
+    long largestEvents;
+    long loadNanos;
+    long vacuumNanos;
+    String postgres;
+    String eventsSize;
+    String range;
+    RollupRun rollup;
+    long rollupNanos;
+    long rollupRows;
+    int rows;
+    int responseBytes;
+    /** By concurrency, in the order measured. */
+    final Map<Integer, Latencies> raw = new LinkedHashMap<>();
+    final Map<Integer, Latencies> rollups = new LinkedHashMap<>();
+
+    String table(int tenants) {
+        StringBuilder out = new StringBuilder("\n");
+        line(out, "Funnelgate report benchmark, %s", LocalDate.now());
+        line(out, "  machine    %s", machine());
+        line(out, "  database   embedded PostgreSQL %s; funnel_events %s with indexes", postgres, eventsSize);
+        line(out, "  data       %,d events, %d tenants; largest %,d (%.1f%%); loaded with COPY in %.1f s "
+                + "(%,.0f events/s), vacuum analyze %.1f s", events, tenants, largestEvents,
+                100.0 * largestEvents / events, loadNanos / 1e9, events / (loadNanos / 1e9), vacuumNanos / 1e9);
+        line(out, "  rollup     one run over everything: %,d tenant-days, %,d rollup rows in %.1f s",
+                rollup.changed().size(), rollup.rowsWritten(), rollupNanos / 1e9);
+        line(out, "  query      largest tenant, %s, DAY, groupBy CAMPAIGN, every funnel metric incl. exact visitors",
+                range);
+        line(out, "             answer: %d rows, %,d bytes of JSON; through rollups it reads %,d rows of "
+                + "funnel_campaign_daily", rows, responseBytes, rollupRows);
+        line(out, "");
+        line(out, "  %-12s %11s %8s %8s %8s %8s %8s %8s %9s", "path", "concurrency", "requests", "mean ms",
+                "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s");
+        raw.forEach((concurrency, rawRun) -> {
+            Latencies rollupRun = rollups.get(concurrency);
+            phase(out, "raw events", rawRun);
+            phase(out, "rollups", rollupRun);
+            line(out, "  %-12s %11d %8s %7.0fx %7.0fx %7.0fx %7.0fx %8s %8.0fx", "raw/rollups", concurrency, "",
+                    rawRun.meanMillis() / rollupRun.meanMillis(),
+                    rawRun.percentileMillis(0.50) / rollupRun.percentileMillis(0.50),
+                    rawRun.percentileMillis(0.95) / rollupRun.percentileMillis(0.95),
+                    rawRun.percentileMillis(0.99) / rollupRun.percentileMillis(0.99), "",
+                    rollupRun.throughput() / rawRun.throughput());
+        });
+        return out.toString();
+    }
+
+    private static void phase(StringBuilder out, String name, Latencies latencies) {
+        line(out, "  %-12s %11d %8d %8.1f %8.1f %8.1f %8.1f %8.1f %9.1f", name, latencies.concurrency(),
+                latencies.requests(), latencies.meanMillis(), latencies.percentileMillis(0.50),
+                latencies.percentileMillis(0.95), latencies.percentileMillis(0.99), latencies.maxMillis(),
+                latencies.throughput());
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    private static String machine() {
+        long ram = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return String.format(Locale.ROOT, "%d cores (%s), %.1f GiB RAM, %s %s, %s %s %s",
+                Runtime.getRuntime().availableProcessors(), cpu(), ram / (1024.0 * 1024 * 1024),
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"));
+    }
+
+    private static String cpu() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown CPU");
+        } catch (IOException | RuntimeException e) {
+            return "unknown CPU";
+        }
+    }
+}
