@@ -53,7 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
     "funnelgate.embedded-postgres.settings.max_connections=100",
     // The rollup of a 10-million-event backlog runs statements longer than the default 30 s.
     "funnelgate.postgres.options.statement_timeout=30min",
-    "funnelgate.rollup.enabled=false"})
+    "funnelgate.rollup.enabled=false",
+    // This measures the store (rollups against raw events), not the results cache in front of it.
+    "funnelgate.cache.enabled=false"})
 @ActiveProfiles("test")
 class ReportBenchmark {
 
