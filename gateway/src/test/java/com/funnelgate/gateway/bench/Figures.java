@@ -1,10 +1,6 @@
 package com.funnelgate.gateway.bench;
 
 import com.funnelgate.gateway.funnel.RollupRun;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,7 +28,7 @@ final class Figures {
     String table(int tenants) {
         StringBuilder out = new StringBuilder("\n");
         line(out, "Funnelgate report benchmark, %s", LocalDate.now());
-        line(out, "  machine    %s", machine());
+        line(out, "  machine    %s", Machine.describe());
         line(out, "  database   embedded PostgreSQL %s; funnel_events %s with indexes", postgres, eventsSize);
         line(out, "  data       %,d events, %d tenants; largest %,d (%.1f%%); loaded with COPY in %.1f s "
                 + "(%,.0f events/s), vacuum analyze %.1f s", events, tenants, largestEvents,
@@ -44,8 +40,7 @@ final class Figures {
         line(out, "             answer: %d rows, %,d bytes of JSON; through rollups it reads %,d rows of "
                 + "funnel_campaign_daily", rows, responseBytes, rollupRows);
         line(out, "");
-        line(out, "  %-12s %11s %8s %8s %8s %8s %8s %8s %9s", "path", "concurrency", "requests", "mean ms",
-                "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s");
+        line(out, "%s", Latencies.header("path"));
         raw.forEach((concurrency, rawRun) -> {
             Latencies rollupRun = rollups.get(concurrency);
             phase(out, "raw events", rawRun);
@@ -61,33 +56,10 @@ final class Figures {
     }
 
     private static void phase(StringBuilder out, String name, Latencies latencies) {
-        line(out, "  %-12s %11d %8d %8.1f %8.1f %8.1f %8.1f %8.1f %9.1f", name, latencies.concurrency(),
-                latencies.requests(), latencies.meanMillis(), latencies.percentileMillis(0.50),
-                latencies.percentileMillis(0.95), latencies.percentileMillis(0.99), latencies.maxMillis(),
-                latencies.throughput());
+        line(out, "%s", latencies.row(name));
     }
 
     private static void line(StringBuilder out, String format, Object... args) {
         out.append(String.format(Locale.ROOT, format, args)).append('\n');
-    }
-
-    private static String machine() {
-        long ram = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        return String.format(Locale.ROOT, "%d cores (%s), %.1f GiB RAM, %s %s, %s %s %s",
-                Runtime.getRuntime().availableProcessors(), cpu(), ram / (1024.0 * 1024 * 1024),
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"));
-    }
-
-    private static String cpu() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(line -> line.startsWith("model name"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                    .findFirst().orElse("unknown CPU");
-        } catch (IOException | RuntimeException e) {
-            return "unknown CPU";
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.funnelgate.gateway.bench;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * What one measured run of requests took: every request's latency (sorted) and the wall time of
@@ -35,5 +36,18 @@ record Latencies(int concurrency, long[] sortedNanos, long wallNanos) {
     /** Completed requests per second of wall time. */
     double throughput() {
         return sortedNanos.length / (wallNanos / 1e9);
+    }
+
+    /** The column headings of {@link #row}, the first named {@code what}. */
+    static String header(String what) {
+        return String.format(Locale.ROOT, "  %-12s %11s %8s %8s %8s %8s %8s %8s %9s", what, "concurrency", "requests",
+                "mean ms", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s");
+    }
+
+    /** One line of figures under {@link #header}. */
+    String row(String name) {
+        return String.format(Locale.ROOT, "  %-12s %11d %8d %8.1f %8.1f %8.1f %8.1f %8.1f %9.1f", name, concurrency,
+                requests(), meanMillis(), percentileMillis(0.50), percentileMillis(0.95), percentileMillis(0.99),
+                maxMillis(), throughput());
     }
 }

@@ -15,6 +15,7 @@ import com.funnelgate.gateway.provisioning.Provisioning;
 import com.funnelgate.gateway.support.BlendedFixture;
 import com.funnelgate.gateway.support.HttpApi;
 import com.funnelgate.gateway.support.MutableClock;
+import com.funnelgate.gateway.support.SqlStatements;
 import com.funnelgate.gateway.support.TestRedis;
 import com.funnelgate.gateway.support.TestTenants;
 import com.funnelgate.gateway.tenancy.ApiKeys;
@@ -22,10 +23,6 @@ import com.funnelgate.gateway.tenancy.Role;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.r2dbc.proxy.ProxyConnectionFactory;
-import io.r2dbc.proxy.core.QueryExecutionInfo;
-import io.r2dbc.proxy.listener.ProxyExecutionListener;
-import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,17 +71,12 @@ class CacheHttpTests {
 
     private static final TestRedis REDIS = TestRedis.start();
     private static final MutableClock CLOCK = new MutableClock(Instant.now());
-    private static final AtomicInteger FUNNEL_QUERIES = new AtomicInteger();
+    private static final SqlStatements SQL = new SqlStatements();
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", REDIS::port);
-    }
-
-    /** A funnel report reads a rollup table and the raw tail in one statement. */
-    private static boolean isFunnelReport(String sql) {
-        return sql.contains("union all") && sql.contains("from funnel_events");
     }
 
     @TestConfiguration
@@ -97,22 +89,7 @@ class CacheHttpTests {
 
         @Bean
         static BeanPostProcessor countFunnelQueries() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (!(bean instanceof ConnectionFactory factory) || bean.getClass().getName().contains("Proxy")) {
-                        return bean;
-                    }
-                    return ProxyConnectionFactory.builder(factory).listener(new ProxyExecutionListener() {
-                        @Override
-                        public void beforeQuery(QueryExecutionInfo execution) {
-                            if (execution.getQueries().stream().anyMatch(q -> isFunnelReport(q.getQuery()))) {
-                                FUNNEL_QUERIES.incrementAndGet();
-                            }
-                        }
-                    }).build();
-                }
-            };
+            return SQL.postProcessor();
         }
     }
 
@@ -140,11 +117,11 @@ class CacheHttpTests {
         JsonNode first = f.report();
         assertThat(states(first)).containsOnly("FRESH");
         long metaCalls = sandbox.requestCount(AdNetwork.META);
-        int funnelQueries = FUNNEL_QUERIES.get();
+        long funnelQueries = SQL.funnelReports();
         JsonNode second = f.report();
         assertThat(states(second)).containsOnly("CACHED");
         assertThat(sandbox.requestCount(AdNetwork.META)).isEqualTo(metaCalls);
-        assertThat(FUNNEL_QUERIES.get()).isEqualTo(funnelQueries);
+        assertThat(SQL.funnelReports()).isEqualTo(funnelQueries);
         assertThat(second.path("totals")).isEqualTo(first.path("totals"));
         assertThat(second.path("sources").path(0).path("asOf")).isEqualTo(first.path("sources").path(0).path("asOf"));
         assertThat(meters.get("funnelgate.cache.lookups").tags("tier", "l1", "source", "ad", "result", "hit")
@@ -155,14 +132,14 @@ class CacheHttpTests {
     void manyIdenticalColdRequestsMakeOneCallPerSource() {
         Fixture f = fixture("5102");
         long[] before = networkCalls();
-        int funnelBefore = FUNNEL_QUERIES.get();
+        long funnelBefore = SQL.funnelReports();
         List<JsonNode> reports = concurrently(50, f::report);
         assertThat(reports).hasSize(50).allSatisfy(report -> assertThat(report.path("totals").path("spend").isNull()).isFalse());
         long[] after = networkCalls();
         for (int i = 0; i < after.length; i++) {
             assertThat(after[i] - before[i]).as("calls to network %d", i).isEqualTo(1);
         }
-        assertThat(FUNNEL_QUERIES.get() - funnelBefore).isEqualTo(1);
+        assertThat(SQL.funnelReports() - funnelBefore).isEqualTo(1);
     }
 
     @Test

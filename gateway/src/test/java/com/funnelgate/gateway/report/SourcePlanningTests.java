@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.funnelgate.gateway.provisioning.Provisioning;
 import com.funnelgate.gateway.support.HttpApi;
+import com.funnelgate.gateway.support.SqlStatements;
 import com.funnelgate.gateway.support.TestTenant;
 import com.funnelgate.gateway.support.TestTenants;
 import com.funnelgate.gateway.tenancy.ApiKeys;
 import com.funnelgate.gateway.tenancy.Role;
-import io.r2dbc.proxy.ProxyConnectionFactory;
-import io.r2dbc.proxy.core.QueryExecutionInfo;
-import io.r2dbc.proxy.listener.ProxyExecutionListener;
-import io.r2dbc.spi.ConnectionFactory;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 class SourcePlanningTests {
 
     private static final String RANGE = "range: {from: \"2026-05-01\", to: \"2026-05-31\"}";
-    private static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
+    private static final SqlStatements SQL = new SqlStatements();
 
     @LocalServerPort int port;
     @Autowired Provisioning provisioning;
@@ -51,20 +47,7 @@ class SourcePlanningTests {
     static class RecordStatements {
         @Bean
         static BeanPostProcessor recordingConnectionFactory() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (!(bean instanceof ConnectionFactory factory) || bean.getClass().getName().contains("Proxy")) {
-                        return bean;
-                    }
-                    return ProxyConnectionFactory.builder(factory).listener(new ProxyExecutionListener() {
-                        @Override
-                        public void beforeQuery(QueryExecutionInfo execution) {
-                            execution.getQueries().forEach(query -> STATEMENTS.add(query.getQuery()));
-                        }
-                    }).build();
-                }
-            };
+            return SQL.postProcessor();
         }
     }
 
@@ -79,35 +62,35 @@ class SourcePlanningTests {
 
     @BeforeEach
     void forgetStatements() {
-        STATEMENTS.clear();
+        SQL.clear();
     }
 
     @Test
     void aQuerySelectingOnlyTheRangeRunsNoSql() {
         HttpApi.Answer answer = api.graphql(key, "{ report(" + RANGE + ") { range { from to } granularity } }");
         assertThat(answer.data().path("report").path("range").path("from").asString()).isEqualTo("2026-05-01");
-        assertThat(STATEMENTS).isEmpty();
+        assertThat(SQL.all()).isEmpty();
     }
 
     @Test
     void aQueryForFunnelMetricsReadsTheFunnelStore() {
         api.graphql(key, "{ report(" + RANGE + ") { totals { views } } }");
         // Neither grouped nor filtered by site or call-to-action: the per-campaign days and the raw tail.
-        assertThat(STATEMENTS).anySatisfy(sql -> assertThat(sql).contains("funnel_campaign_daily").contains("funnel_events"));
+        assertThat(SQL.all()).anySatisfy(sql -> assertThat(sql).contains("funnel_campaign_daily").contains("funnel_events"));
     }
 
     @Test
     void aQueryForAdMetricsOnlyNeverTouchesTheFunnelStore() {
         HttpApi.Answer answer = api.graphql(key, "{ report(" + RANGE + ") { totals { spend clicks } } }");
         assertThat(answer.data().path("report").path("totals").path("spend").isNull()).isTrue();
-        assertThat(STATEMENTS).noneSatisfy(sql -> assertThat(sql).contains("funnel_"));
+        assertThat(SQL.all()).noneSatisfy(sql -> assertThat(sql).contains("funnel_"));
     }
 
     @Test
     void totalsWithoutVisitorsDoNotFetchVisitorSets() {
         api.graphql(key, "{ report(" + RANGE + ") { totals { views conversions } } }");
-        assertThat(STATEMENTS).noneSatisfy(sql -> assertThat(sql).contains("string_agg(visitors"));
+        assertThat(SQL.all()).noneSatisfy(sql -> assertThat(sql).contains("string_agg(visitors"));
         api.graphql(key, "{ report(" + RANGE + ") { totals { visitors } } }");
-        assertThat(STATEMENTS).anySatisfy(sql -> assertThat(sql).contains("string_agg(visitors"));
+        assertThat(SQL.all()).anySatisfy(sql -> assertThat(sql).contains("string_agg(visitors"));
     }
 }
