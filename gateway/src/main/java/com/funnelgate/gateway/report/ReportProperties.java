@@ -7,7 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Limits and timing of reports ({@code funnelgate.report.*}).
  *
- * @param deadline how long a report may take in all; sources share what is left of it
+ * @param deadline how long a report may take in all, until its answer is sent; sources share what is
+ *        left of it less the {@code answerReserve}
+ * @param answerReserve the end of the deadline kept for assembling and sending the answer once the
+ *        sources have been cut off, so that an answer with a hanging source still arrives in time
  * @param maxRangeDays the longest range a report may span, in days
  * @param maxHourRangeDays the longest range an HOUR report may span, in days
  * @param maxRows the most rows a report may return; narrower ranges or groupings are needed above
@@ -17,9 +20,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("funnelgate.report")
 public record ReportProperties(
         @DefaultValue("10s") Duration deadline,
+        @DefaultValue("50ms") Duration answerReserve,
         @DefaultValue("400") int maxRangeDays,
         @DefaultValue("31") int maxHourRangeDays,
         @DefaultValue("20000") int maxRows,
         @DefaultValue("200") int maxFilterIds,
         @DefaultValue("100") int maxTenantsPerRequest) {
+
+    public ReportProperties {
+        if (answerReserve.isNegative() || answerReserve.compareTo(deadline) >= 0) {
+            throw new IllegalArgumentException("funnelgate.report.answer-reserve must be at least zero and shorter "
+                    + "than funnelgate.report.deadline (" + deadline + "), not " + answerReserve);
+        }
+    }
+
+    /** What the sources of one report share: the deadline less the answer's reserve. */
+    public Duration sourceBudget() {
+        return deadline.minus(answerReserve);
+    }
 }

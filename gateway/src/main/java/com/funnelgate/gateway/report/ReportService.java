@@ -93,7 +93,7 @@ public class ReportService {
 
     private Mono<ReportOutcome> run(ReportQuery asked, ReportRequest request, ReportSelection selection) {
         ReportQuery query = selection.rows() ? asked : asked.totalsOnly();
-        Deadline deadline = Deadline.in(limits.deadline());
+        Deadline deadline = Deadline.in(limits.sourceBudget());
         SourceAnswers answers = new SourceAnswers();
         Mono<Optional<FunnelResult>> funnelResult = selection.funnel()
                 ? funnel.fetch(query, selection.visitors(), deadline, answers).map(Optional::of)
