@@ -1,10 +1,17 @@
 package com.funnelgate.gateway.graphql;
 
+import graphql.execution.instrumentation.Instrumentation;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Wires the custom scalars into the schema that Spring for GraphQL builds from {@code schema/}. */
+/**
+ * Wires the custom scalars into the schema that Spring for GraphQL builds from {@code schema/}, and
+ * keeps the engine's per-field instrumentation overhead down.
+ */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfig {
 
@@ -15,5 +22,22 @@ class GraphQlConfig {
                 .scalar(Scalars.DATE_TIME)
                 .scalar(Scalars.DECIMAL)
                 .scalar(Scalars.LONG);
+    }
+
+    /**
+     * Hands graphql-java the one instrumentation there is (the request observation) as it is. Spring
+     * for GraphQL wraps its instrumentations in a {@code ChainedInstrumentation} even when there is a
+     * single one, and the chain allocates contexts on each field's fetch and completion whether or not
+     * anything in it looks at fields: on a 750-row report that was about a sixth of the CPU. With two
+     * or more the chain stays as Spring built it.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer unchainedInstrumentation(ObjectProvider<Instrumentation> instrumentations) {
+        return builder -> builder.configureGraphQl(graphQl -> {
+            List<Instrumentation> all = instrumentations.orderedStream().toList();
+            if (all.size() == 1) {
+                graphQl.instrumentation(all.get(0));
+            }
+        });
     }
 }

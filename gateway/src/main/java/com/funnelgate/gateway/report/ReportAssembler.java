@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -43,13 +44,14 @@ final class ReportAssembler {
         if (!withRows) {
             return new Assembled(List.of(), totals);
         }
-        SortedSet<RowKey> keys = new TreeSet<>();
+        SortedSet<RowKey> keys;
         if (query.groupBy().isEmpty()) {
+            keys = new TreeSet<>();
             Periods.all(query).forEach(period -> keys.add(RowKey.ofPeriod(period)));
         } else {
-            if (funnel != null) {
-                keys.addAll(funnel.rows().keySet());
-            }
+            // Copies of sorted maps and sets are built in linear time; adding the funnel's keys one by
+            // one would search the tree for each of them.
+            keys = funnel == null ? new TreeSet<>() : new TreeSet<>(new TreeMap<>(funnel.rows()).navigableKeySet());
             if (ads != null) {
                 keys.addAll(ads.keys());
             }
