@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * EUR and GBP, converted to the tenant's EUR) on the ad-network sandbox, whose answers are delayed
  * by 50, 100 and 150 ms, plus its funnel events in the store (rolled up). Measures the last 30 days
  * by DAY, grouped by CAMPAIGN, with spend, funnel and every derived metric, end to end over HTTP in
- * closed loops (1 client, then a moderate 8), results cache off so every request asks all four
+ * closed loops (1 client, then a moderate 4 and 8), results cache off so every request asks all four
  * sources. Then Meta hangs (never answers) and the same loop runs again: every answer must come
  * by the request deadline with the funnel, Google Ads and AdRoll data in it and Meta FAILED.
  *
@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Run with {@code ./mvnw -Pbench -pl gateway -am verify -Dtest=BlendedBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}. Knobs (system properties): {@code bench.blended.concurrency}
- * (1,8), {@code bench.blended.requests} (1500 per concurrency), {@code bench.blended.hang.requests} (400).
+ * (1,4,8), {@code bench.blended.requests} (1000 per concurrency), {@code bench.blended.hang.requests} (400).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "funnelgate.embedded-postgres.database=funnelgate_bench_blended",
@@ -59,14 +59,15 @@ import tools.jackson.databind.json.JsonMapper;
     "funnelgate.report.deadline=1s",
     "funnelgate.rollup.enabled=false",
     // Every request goes to every source: this measures the fan-out, not the results cache.
-    "funnelgate.cache.enabled=false"})
+    "funnelgate.cache.enabled=false",
+    AsInProduction.NO_R2DBC_OBSERVATION})
 @ActiveProfiles("test")
 class BlendedBenchmark {
 
     private static final List<Integer> CONCURRENCY = Arrays.stream(
-            System.getProperty("bench.blended.concurrency", "1,8").split(",")).map(String::trim)
+            System.getProperty("bench.blended.concurrency", "1,4,8").split(",")).map(String::trim)
             .map(Integer::valueOf).toList();
-    private static final int REQUESTS = Integer.getInteger("bench.blended.requests", 1500);
+    private static final int REQUESTS = Integer.getInteger("bench.blended.requests", 1000);
     private static final int HANG_REQUESTS = Integer.getInteger("bench.blended.hang.requests", 400);
     private static final int WARMUP = 500;
     private static final int SETTLE = 100;
@@ -114,7 +115,7 @@ class BlendedBenchmark {
         Map<String, Latencies> allAnswer = new LinkedHashMap<>();
         int most = CONCURRENCY.stream().max(Integer::compare).orElseThrow();
         // A cold JVM may miss the deadline now and then: warm-up answers need only be 200s.
-        loop.run(1, WARMUP, answer -> { });
+        loop.run(1, WARMUP / 2, answer -> { });
         loop.run(most, WARMUP, answer -> { });
         Map<AdNetwork, Long> before = networkCalls();
         int measured = 0;

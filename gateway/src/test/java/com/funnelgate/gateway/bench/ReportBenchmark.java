@@ -56,12 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
     "funnelgate.rollup.enabled=false",
     // This measures the store (rollups against raw events), not the results cache in front of it.
     "funnelgate.cache.enabled=false",
-    // r2dbc-proxy is on the test classpath only (SourcePlanningTests records SQL with it), and with it
-    // Boot wraps the connection factory in a proxy (of every connection, statement, result and row) to
-    // observe each query; the application has no such proxy.
-    "spring.autoconfigure.exclude="
-            + "org.springframework.boot.r2dbc.autoconfigure.R2dbcProxyAutoConfiguration,"
-            + "org.springframework.boot.r2dbc.autoconfigure.observation.R2dbcObservationAutoConfiguration"})
+    AsInProduction.NO_R2DBC_OBSERVATION})
 @ActiveProfiles("test")
 class ReportBenchmark {
 
