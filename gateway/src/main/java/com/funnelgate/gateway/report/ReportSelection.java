@@ -1,6 +1,8 @@
 package com.funnelgate.gateway.report;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -21,18 +23,28 @@ public record ReportSelection(boolean rows, boolean totals, boolean sources, boo
     private static final Set<String> VISITOR_METRICS = Set.of("visitors", "costPerVisitor");
 
     public static ReportSelection of(DataFetchingFieldSelectionSet selection) {
-        boolean rows = selection.contains("rows");
-        boolean totals = selection.contains("totals");
-        boolean anyMetric = selection.contains("rows/metrics/*") || selection.contains("totals/*");
-        boolean funnel = any(selection, FUNNEL_METRICS) || (rows && !anyMetric);
-        return new ReportSelection(rows, totals, selection.contains("sources"),
-                selection.contains("timeZone") || selection.contains("currency"),
-                funnel, any(selection, VISITOR_METRICS), any(selection, AD_METRICS));
+        // Qualified names ("rows/metrics/spend") once, rather than a glob compiled per question.
+        Set<String> selected = new HashSet<>();
+        for (SelectedField field : selection.getFields()) {
+            selected.add(field.getQualifiedName());
+        }
+        boolean rows = selected.contains("rows");
+        boolean totals = selected.contains("totals");
+        boolean anyMetric = selected.stream().anyMatch(name -> isChildOf(name, "rows/metrics/")
+                || isChildOf(name, "totals/"));
+        boolean funnel = any(selected, FUNNEL_METRICS) || (rows && !anyMetric);
+        return new ReportSelection(rows, totals, selected.contains("sources"),
+                selected.contains("timeZone") || selected.contains("currency"),
+                funnel, any(selected, VISITOR_METRICS), any(selected, AD_METRICS));
     }
 
-    private static boolean any(DataFetchingFieldSelectionSet selection, Set<String> metrics) {
+    private static boolean isChildOf(String name, String parent) {
+        return name.startsWith(parent) && name.indexOf('/', parent.length()) < 0;
+    }
+
+    private static boolean any(Set<String> selected, Set<String> metrics) {
         for (String metric : metrics) {
-            if (selection.contains("rows/metrics/" + metric) || selection.contains("totals/" + metric)) {
+            if (selected.contains("rows/metrics/" + metric) || selected.contains("totals/" + metric)) {
                 return true;
             }
         }
