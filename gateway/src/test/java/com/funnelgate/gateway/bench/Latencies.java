@@ -15,6 +15,13 @@ record Latencies(int concurrency, long[] sortedNanos, long wallNanos) {
         return new Latencies(concurrency, sorted, wallNanos);
     }
 
+    /** This run and {@code other} (at the same concurrency) as one: all latencies, both wall times. */
+    Latencies plus(Latencies other) {
+        long[] both = Arrays.copyOf(sortedNanos, sortedNanos.length + other.sortedNanos.length);
+        System.arraycopy(other.sortedNanos, 0, both, sortedNanos.length, other.sortedNanos.length);
+        return of(concurrency, both, wallNanos + other.wallNanos);
+    }
+
     int requests() {
         return sortedNanos.length;
     }
