@@ -45,7 +45,7 @@ final class Figures {
             Latencies rollupRun = rollups.get(concurrency);
             phase(out, "raw events", rawRun);
             phase(out, "rollups", rollupRun);
-            line(out, "  %-12s %11d %8s %7.0fx %7.0fx %7.0fx %7.0fx %8s %8.0fx", "raw/rollups", concurrency, "",
+            line(out, "  %-12s %11d %8s %7.1fx %7.1fx %7.1fx %7.1fx %8s %8.1fx", "raw/rollups", concurrency, "",
                     rawRun.meanMillis() / rollupRun.meanMillis(),
                     rawRun.percentileMillis(0.50) / rollupRun.percentileMillis(0.50),
                     rawRun.percentileMillis(0.95) / rollupRun.percentileMillis(0.95),
