@@ -233,6 +233,33 @@ class AnswerCacheHttpTests {
     }
 
     @Test
+    void aReportOfSeveralTenantsIsReplayedUntilAnyOfThemChanges() {
+        Fixture f = fixture("6109");
+        Fixture other = fixture("6110");
+        // PARTNER keys run trusted operations only; an ADMIN key may send this query.
+        String admin = tenants().key(Role.ADMIN);
+        String query = "{ reports(tenantIds: [\"" + f.fixture.tenant().id() + "\", \"" + other.fixture.tenant().id()
+                + "\"], range: {from: \"2026-09-02\", to: \"2026-09-02\"}) { tenantId totals { views } "
+                + "sources { state } } }";
+        f.api.graphql(admin, query);
+        f.api.graphql(admin, query);
+        double hits = hits();
+        JsonNode replayed = f.api.graphql(admin, query).data().path("reports");
+        assertThat(hits()).isEqualTo(hits + 1);
+        assertThat(replayed.valueStream().flatMap(report -> states(report).stream()).toList()).containsOnly("CACHED");
+        long views = replayed.path(1).path("totals").path("views").asLong();
+
+        writer.write(Flux.just(new FunnelEvent(other.fixture.tenant().id(), other.fixture.tenant().sites().get(0).id(),
+                other.fixture.tenant().sites().get(0).ctaIds().get(0), 998, FunnelEventType.VIEW,
+                Instant.parse("2026-09-02T16:00:00Z"), null, null, null, null, null, null))).block();
+        rollup.runOnce().block();
+        JsonNode after = f.api.graphql(admin, query).data().path("reports");
+        assertThat(hits()).as("the second tenant's data changed: not a replay").isEqualTo(hits + 1);
+        assertThat(after.path(1).path("totals").path("views").asLong()).isEqualTo(views + 1);
+        assertThat(after.path(0).path("totals")).isEqualTo(replayed.path(0).path("totals"));
+    }
+
+    @Test
     void aReportNextToAnotherRootFieldIsNotCached() {
         Fixture f = fixture("6107");
         String mixed = "{ me { role } report(" + RANGE + ") { totals { views } sources { state } } }";
