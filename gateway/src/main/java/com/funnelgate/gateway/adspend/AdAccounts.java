@@ -2,6 +2,7 @@ package com.funnelgate.gateway.adspend;
 
 import com.funnelgate.adconnectors.AccountCredentials;
 import com.funnelgate.adconnectors.AdNetwork;
+import com.funnelgate.gateway.cache.DataGenerations;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.r2dbc.spi.Readable;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The ad accounts of each tenant. Read on every blended report, so lists are cached for a minute;
- * adding an account clears its tenant's entry.
+ * adding an account clears its tenant's entry (and moves its {@link DataGenerations} number, so that
+ * cached answers built without the account are not served again from this replica).
  */
 @Component
 public class AdAccounts {
@@ -23,9 +25,11 @@ public class AdAccounts {
     private final DatabaseClient db;
     private final CredentialCipher cipher;
     private final AsyncLoadingCache<Long, List<TenantAdAccount>> cache;
+    private final DataGenerations generations;
 
-    AdAccounts(DatabaseClient db, CredentialCipher cipher) {
+    AdAccounts(DatabaseClient db, CredentialCipher cipher, DataGenerations generations) {
         this.db = db;
+        this.generations = generations;
         this.cipher = cipher;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(100_000)
@@ -56,7 +60,11 @@ public class AdAccounts {
                         .map(row -> row.get(0, Long.class))
                         .one())
                 .map(id -> new TenantAdAccount(tenantId, id, network, externalId, name, code, timeZone))
-                .doOnSuccess(account -> cache.synchronous().invalidate(tenantId));
+                .doOnSuccess(account -> {
+                    generations.changed(tenantId);
+                    cache.synchronous().invalidate(tenantId);
+                    generations.changed(tenantId);
+                });
     }
 
     private Mono<List<TenantAdAccount>> load(long tenantId) {

@@ -83,8 +83,8 @@ public class AdSpendDays {
             LocalDate first = missing.get(0);
             LocalDate last = missing.get(missing.size() - 1);
             return fetch.days(first, last)
-                    .flatMap(rows -> store(account, dayZone, first, last, rows).thenReturn(rows))
-                    .map(rows -> fresh(days, found, first, last, rows));
+                    .flatMap(rows -> store(account, dayZone, first, last, rows)
+                            .map(freshUntil -> fresh(days, found, first, last, rows, freshUntil)));
         });
     }
 
@@ -109,7 +109,8 @@ public class AdSpendDays {
         Mono<List<AdSpendRow>> days(LocalDate from, LocalDate to);
     }
 
-    private Mono<Void> store(TenantAdAccount account, ZoneId dayZone, LocalDate first, LocalDate last,
+    /** Stores the fetched days; completes with the earliest end of freshness among them. */
+    private Mono<Instant> store(TenantAdAccount account, ZoneId dayZone, LocalDate first, LocalDate last,
             List<AdSpendRow> rows) {
         Map<LocalDate, List<AdSpendRow>> byDay = new HashMap<>();
         rows.forEach(row -> byDay.computeIfAbsent(row.day(), day -> new ArrayList<>()).add(row));
@@ -117,12 +118,14 @@ public class AdSpendDays {
         LocalDate today = LocalDate.ofInstant(now, dayZone);
         // Every day goes into this replica's memory at once (put is eager); Redis follows.
         List<Mono<Void>> writes = new ArrayList<>();
+        Instant earliest = Instant.MAX;
         for (LocalDate day : days(first, last)) {
             Instant freshUntil = now.plus(ttl(account, day, today));
+            earliest = freshUntil.isBefore(earliest) ? freshUntil : earliest;
             writes.add(cache.put(key(account, day), new Cached<>(new DayRows(byDay.getOrDefault(day, List.of())),
                     account.tenantId(), now, freshUntil, freshUntil.plus(properties.staleLimit()))));
         }
-        return Mono.when(writes);
+        return Mono.when(writes).thenReturn(earliest);
     }
 
     private Duration ttl(TenantAdAccount account, LocalDate day, LocalDate today) {
@@ -135,18 +138,20 @@ public class AdSpendDays {
     }
 
     private Answer<List<AdSpendRow>> fresh(List<LocalDate> days, List<Cached<DayRows>> found, LocalDate first,
-            LocalDate last, List<AdSpendRow> fetched) {
+            LocalDate last, List<AdSpendRow> fetched, Instant storedFreshUntil) {
         List<AdSpendRow> rows = new ArrayList<>(fetched);
         Instant asOf = clock.instant();
+        Instant freshUntil = storedFreshUntil;
         for (int i = 0; i < days.size(); i++) {
             LocalDate day = days.get(i);
             if (day.isBefore(first) || day.isAfter(last)) {
                 rows.addAll(found.get(i).value().rows());
                 asOf = found.get(i).fetchedAt().isBefore(asOf) ? found.get(i).fetchedAt() : asOf;
+                freshUntil = found.get(i).freshUntil().isBefore(freshUntil) ? found.get(i).freshUntil() : freshUntil;
             }
         }
         rows.sort(Comparator.comparing(AdSpendRow::day).thenComparing(AdSpendRow::campaignId));
-        return new Answer<>(rows, Freshness.FRESH, asOf, null);
+        return new Answer<>(rows, Freshness.FRESH, asOf, freshUntil, null);
     }
 
     private Mono<Answer<List<AdSpendRow>>> stale(List<Cached<DayRows>> found, Throwable error) {
@@ -158,11 +163,13 @@ public class AdSpendDays {
     private static Answer<List<AdSpendRow>> answer(List<Cached<DayRows>> found, Freshness freshness, Throwable failure) {
         List<AdSpendRow> rows = new ArrayList<>();
         Instant asOf = Instant.MAX;
+        Instant freshUntil = Instant.MAX;
         for (Cached<DayRows> day : found) {
             rows.addAll(day.value().rows());
             asOf = day.fetchedAt().isBefore(asOf) ? day.fetchedAt() : asOf;
+            freshUntil = day.freshUntil().isBefore(freshUntil) ? day.freshUntil() : freshUntil;
         }
-        return new Answer<>(rows, freshness, asOf, failure);
+        return new Answer<>(rows, freshness, asOf, freshUntil, failure);
     }
 
     private static String key(TenantAdAccount account, LocalDate day) {

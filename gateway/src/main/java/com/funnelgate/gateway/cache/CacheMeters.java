@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts cache lookups as {@code funnelgate.cache.lookups} with low-cardinality tags only:
- * {@code tier} (l1, l2), {@code source} (funnel, ad) and {@code result} (hit, miss, stale).
+ * {@code tier} (l1, l2, and answers for whole GraphQL answers), {@code source} (funnel, ad; report for
+ * answers) and {@code result} (hit, miss, stale).
  * Tenants and accounts never become tags.
  */
 @Component

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The results cache ({@code funnelgate.cache.*}): in each replica (Caffeine) in front of Redis
@@ -19,10 +20,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     as a Meta report job over a long range, still fills the cache for the next report
  * @param funnel funnel results
  * @param adSpend ad spend per account and day
+ * @param answers whole GraphQL answers of reports
  */
 @ConfigurationProperties("funnelgate.cache")
 public record CacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("6h") Duration staleLimit,
-        @DefaultValue("60s") Duration fetchBudget, @DefaultValue Funnel funnel, @DefaultValue AdSpend adSpend) {
+        @DefaultValue("60s") Duration fetchBudget, @DefaultValue Funnel funnel, @DefaultValue AdSpend adSpend,
+        @DefaultValue Answers answers) {
+
+    /**
+     * Whole GraphQL answers of report operations, replayed without executing while every source entry
+     * they were built from is still fresh.
+     *
+     * @param enabled whether answers are cached (only when the results cache is: {@code funnelgate.cache.enabled})
+     * @param maxAge longest an answer is kept even when its sources stay fresh longer: bounds how long
+     *     what has no cache entry of its own (tenant settings, exchange rates, another replica's new ad
+     *     account) may lag, the way those are themselves cached for minutes
+     * @param maxSize most memory (estimated) the answers of a replica take
+     */
+    public record Answers(@DefaultValue("true") boolean enabled, @DefaultValue("1m") Duration maxAge,
+            @DefaultValue("64MB") DataSize maxSize) {
+    }
 
     /**
      * @param closedTtl results whose range ended before the current hour (new events there are late

@@ -56,11 +56,11 @@ public final class CachedSource<V> {
         long before = generation.getAsLong();
         Instant fetchedAt = clock.instant();
         return fetch.get().flatMap(value -> {
-            Answer<V> fresh = new Answer<>(value, Freshness.FRESH, fetchedAt, null);
             if (generation.getAsLong() != before) {
-                return Mono.just(fresh);
+                return Mono.just(new Answer<>(value, Freshness.FRESH, fetchedAt, null, null));
             }
-            return store(tenantId, key, value, fetchedAt, ttl, onStored).thenReturn(fresh);
+            return store(tenantId, key, value, fetchedAt, ttl, onStored)
+                    .map(stored -> new Answer<>(value, Freshness.FRESH, fetchedAt, stored.freshUntil(), null));
         });
     }
 
@@ -69,7 +69,7 @@ public final class CachedSource<V> {
     }
 
     private static <V> Answer<V> cached(Cached<V> hit) {
-        return new Answer<>(hit.value(), Freshness.CACHED, hit.fetchedAt(), null);
+        return new Answer<>(hit.value(), Freshness.CACHED, hit.fetchedAt(), hit.freshUntil(), null);
     }
 
     private Mono<Cached<V>> store(long tenantId, String key, V value, Instant fetchedAt, Duration ttl,
@@ -82,7 +82,7 @@ public final class CachedSource<V> {
     private Mono<Answer<V>> stale(Optional<Cached<V>> found, Throwable error) {
         if (found.isPresent() && found.get().servableAt(clock.instant())) {
             Cached<V> stale = found.get();
-            return Mono.just(new Answer<>(stale.value(), Freshness.STALE, stale.fetchedAt(), error));
+            return Mono.just(new Answer<>(stale.value(), Freshness.STALE, stale.fetchedAt(), stale.freshUntil(), error));
         }
         return Mono.error(error);
     }

@@ -5,6 +5,7 @@ import com.funnelgate.gateway.cache.CacheCodec;
 import com.funnelgate.gateway.cache.CacheMeters;
 import com.funnelgate.gateway.cache.CacheProperties;
 import com.funnelgate.gateway.cache.CachedSource;
+import com.funnelgate.gateway.cache.DataGenerations;
 import com.funnelgate.gateway.cache.TieredCache;
 import com.funnelgate.gateway.query.ReportQuery;
 import com.funnelgate.gateway.redis.SharedRedis;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the other replicas to do the same (Redis pub/sub) and deletes them from Redis (found through a
  * per-tenant index whose members expire with their entries). A result fetched while its tenant's
  * data changed is not stored, and when Redis comes back after an outage (eviction messages may have
- * been lost) a replica forgets its cached results. Keys carry the tenant and the range in clear, the
+ * been lost) a replica forgets its cached results. Each of these moves the tenant's (or every tenant's)
+ * {@link DataGenerations} number, before and after dropping the entries, so that whatever was built from
+ * the dropped entries (a cached GraphQL answer) is recognisably out of date. Keys carry the tenant and the range in clear, the
  * rest of the shape hashed.
  */
 @Component
@@ -57,12 +58,13 @@ public class FunnelCache implements SmartLifecycle {
     private final CacheProperties properties;
     private final SharedRedis redis;
     private final Clock clock;
-    private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final DataGenerations generations;
     private volatile Disposable subscription;
 
     FunnelCache(CacheProperties properties, ObjectProvider<SharedRedis> redis, JsonMapper json, CacheMeters meters,
-            Clock clock) {
+            Clock clock, DataGenerations generations) {
         this.properties = properties;
+        this.generations = generations;
         this.redis = redis.getIfAvailable();
         this.clock = clock;
         CacheCodec<FunnelSnapshot> codec = new CacheCodec<>(json, json.getTypeFactory().constructType(FunnelSnapshot.class));
@@ -70,7 +72,11 @@ public class FunnelCache implements SmartLifecycle {
                 meters, clock), properties.staleLimit(), clock);
         if (this.redis != null) {
             // Eviction messages sent while Redis was away are lost: forget what this replica holds.
-            this.redis.onRecovery(() -> source.cache().evictLocal(key -> true));
+            this.redis.onRecovery(() -> {
+                generations.changedAll();
+                source.cache().evictLocal(key -> true);
+                generations.changedAll();
+            });
         }
     }
 
@@ -85,9 +91,9 @@ public class FunnelCache implements SmartLifecycle {
         long tenantId = query.tenant().id();
         Duration ttl = ttl(query);
         return source.get(tenantId, key, () -> fetch.get().map(FunnelSnapshot::of), ttl,
-                        () -> index(tenantId, key, ttl), wait, () -> generation(tenantId).get())
+                        () -> index(tenantId, key, ttl), wait, () -> generations.of(tenantId))
                 .map(answer -> new Answer<>(answer.value().toResult(), answer.freshness(), answer.asOf(),
-                        answer.failure()));
+                        answer.freshUntil(), answer.failure()));
     }
 
     /** Drops the cached results over changed tenant-days, here, in Redis and on the other replicas. */
@@ -103,6 +109,9 @@ public class FunnelCache implements SmartLifecycle {
                     .collect(Collectors.joining(","));
             Flux.fromIterable(days.entrySet())
                     .concatMap(tenant -> evictShared(tenant.getKey(), tenant.getValue()))
+                    // An entry read from Redis before it was deleted there may have come back into this
+                    // replica's memory (and into answers built from it): drop it (and them) again.
+                    .then(Mono.fromRunnable(() -> evictLocal(days)))
                     .then(redis.publish(CHANNEL, message))
                     .subscribe();
         }
@@ -113,11 +122,6 @@ public class FunnelCache implements SmartLifecycle {
                 + new TreeSet<>(query.filter().networks()) + "|" + new TreeSet<>(query.filter().campaignIds()) + "|"
                 + new TreeSet<>(query.filter().siteIds()) + "|" + new TreeSet<>(query.filter().ctaIds()) + "|" + visitors;
         return query.tenant().id() + ":" + query.from() + ":" + query.to() + ":" + sha256(shape);
-    }
-
-    /** The version of a tenant's funnel data in this replica, bumped whenever its rollups change. */
-    private AtomicLong generation(long tenantId) {
-        return generations.computeIfAbsent(tenantId, id -> new AtomicLong());
     }
 
     private Duration ttl(ReportQuery query) {
@@ -134,9 +138,11 @@ public class FunnelCache implements SmartLifecycle {
     }
 
     private void evictLocal(Map<Long, Set<LocalDate>> days) {
-        // First the generation, so that a fetch under way when the data changed is not stored.
-        days.keySet().forEach(tenantId -> generation(tenantId).incrementAndGet());
+        // First the generation, so that a fetch under way when the data changed is not stored; and again
+        // after, so that an answer built from an entry read between the two is not either.
+        days.keySet().forEach(generations::changed);
         source.cache().evictLocal(key -> overlaps(key, days));
+        days.keySet().forEach(generations::changed);
     }
 
     private Mono<Void> evictShared(long tenantId, Set<LocalDate> days) {

@@ -132,9 +132,10 @@ class AdSources {
             Mono<Answer<List<AdSpendRow>>> answer = caching.enabled()
                     ? days.get(account, dayZone, query.from(), query.to(), shared, deadline.remaining())
                     : source.fetch(account, query.from(), query.to(), deadline)
-                            .map(rows -> new Answer<>(rows, Freshness.FRESH, Instant.now(), null));
+                            .map(rows -> new Answer<>(rows, Freshness.FRESH, Instant.now(), null, null));
             return answer
                     .map(got -> {
+                        answers.freshUntil(got.freshUntil());
                         List<String> notes = new ArrayList<>(warnings);
                         notes.addAll(SourceStates.warnings(got, "spend, impressions and clicks"));
                         answers.add(new SourceStatus(account.sourceName(), SourceStatus.Kind.AD_NETWORK,

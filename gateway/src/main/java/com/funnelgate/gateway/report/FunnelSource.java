@@ -55,8 +55,9 @@ class FunnelSource {
             Mono<Answer<FunnelResult>> answer = caching.enabled()
                     ? cache.get(query, visitors, shared, deadline.remaining())
                     : guard.protect(store.fetch(query, visitors), BREAKER, null, deadline)
-                            .map(result -> new Answer<>(result, Freshness.FRESH, Instant.now(), null));
+                            .map(result -> new Answer<>(result, Freshness.FRESH, Instant.now(), null, null));
             return answer
+                    .doOnNext(got -> answers.freshUntil(got.freshUntil()))
                     .doOnNext(got -> answers.add(new SourceStatus(SourceStatus.FUNNEL, SourceStatus.Kind.FUNNEL,
                             SourceStates.of(got), OffsetDateTime.ofInstant(got.asOf(), query.zone()),
                             Timing.millisSince(started), SourceStates.errorCode(got), zone,

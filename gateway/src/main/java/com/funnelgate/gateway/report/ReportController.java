@@ -1,5 +1,6 @@
 package com.funnelgate.gateway.report;
 
+import com.funnelgate.gateway.answers.ReportFacts;
 import com.funnelgate.gateway.query.Dimension;
 import com.funnelgate.gateway.query.Granularity;
 import com.funnelgate.gateway.tenancy.Caller;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
 /**
  * The {@code report} and {@code reports} queries. Thin: hands the arguments, the selection and the
  * caller to {@link ReportService}, and turns failed sources into GraphQL errors (with
- * {@code extensions.code} and {@code extensions.source}) next to the data that did arrive.
+ * {@code extensions.code} and {@code extensions.source}) next to the data that did arrive. Leaves each
+ * field's {@link ReportFacts} in the request's {@code GraphQLContext} for the cache of whole answers.
  */
 @Controller
 class ReportController {
@@ -37,6 +39,7 @@ class ReportController {
             @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         ReportRequest request = new ReportRequest(range, granularity, groupBy, filter, tenantId);
         return reports.report(caller, request, ReportSelection.of(env.getSelectionSet()))
+                .doOnNext(outcome -> ReportFacts.addTo(env.getGraphQlContext(), outcome.facts()))
                 .map(outcome -> DataFetcherResult.<Report>newResult()
                         .data(outcome.report())
                         .errors(errors(outcome.failures(), env))
@@ -54,6 +57,9 @@ class ReportController {
                 .map(outcomes -> {
                     List<SourceFailure> failures = new ArrayList<>();
                     outcomes.forEach(outcome -> failures.addAll(outcome.failures()));
+                    ReportFacts facts = outcomes.stream().map(ReportOutcome::facts)
+                            .reduce(ReportFacts.noSources(), ReportFacts::and);
+                    ReportFacts.addTo(env.getGraphQlContext(), facts);
                     return DataFetcherResult.<List<Report>>newResult()
                             .data(outcomes.stream().map(ReportOutcome::report).toList())
                             .errors(errors(failures, env))

@@ -1,9 +1,13 @@
 package com.funnelgate.gateway.report;
 
+import com.funnelgate.gateway.answers.ReportFacts;
 import java.util.List;
 
-/** A report and the sources that failed it (their metrics are null in the report). */
-public record ReportOutcome(Report report, List<SourceFailure> failures) {
+/**
+ * A report, the sources that failed it (their metrics are null in the report), and what a cache of whole
+ * answers needs to know about it.
+ */
+public record ReportOutcome(Report report, List<SourceFailure> failures, ReportFacts facts) {
 
     public ReportOutcome {
         failures = List.copyOf(failures);

@@ -1,5 +1,7 @@
 package com.funnelgate.gateway.report;
 
+import com.funnelgate.gateway.answers.ReportFacts;
+import com.funnelgate.gateway.cache.DataGenerations;
 import com.funnelgate.gateway.errors.ApiException;
 import com.funnelgate.gateway.funnel.FunnelCatalog;
 import com.funnelgate.gateway.funnel.FunnelResult;
@@ -21,7 +23,9 @@ import reactor.core.publisher.Mono;
  * Answers reports: checks the arguments and the caller's scope, plans which sources the selected
  * fields need, asks them all in parallel under one deadline (each gets what is left of it), and
  * assembles rows, totals and per-source status. A failed source leaves the metrics that needed it
- * null and is reported as a {@link SourceFailure}; the report still answers with everything else.
+ * null and is reported as a {@link SourceFailure}; the report still answers with everything else. Each
+ * outcome carries {@link ReportFacts}: whether a copy of it would stay true (every source CACHED or
+ * SKIPPED), until when, and the tenant's {@link DataGenerations} number read before its sources.
  */
 @Service
 public class ReportService {
@@ -38,9 +42,11 @@ public class ReportService {
     private final ReportAssembler assembler;
     private final ReportProperties limits;
     private final ReportValidation validation;
+    private final DataGenerations generations;
 
     ReportService(TenantDirectory tenants, FunnelCatalog catalog, FunnelSource funnel, AdSources ads,
-            ReportProperties limits) {
+            ReportProperties limits, DataGenerations generations) {
+        this.generations = generations;
         this.tenants = tenants;
         this.catalog = catalog;
         this.funnel = funnel;
@@ -59,7 +65,7 @@ public class ReportService {
             if (!selection.needsTenant()) {
                 Report report = new Report(Long.toString(tenantId), request.range(), request.granularity(), null, null,
                         List.of(), null, List.of());
-                return Mono.just(new ReportOutcome(report, List.of()));
+                return Mono.just(new ReportOutcome(report, List.of(), ReportFacts.noSources()));
             }
             return tenants.find(tenantId)
                     .switchIfEmpty(Mono.error(() -> ApiException.badInput("Unknown tenant " + tenantId + ".")))
@@ -93,6 +99,8 @@ public class ReportService {
 
     private Mono<ReportOutcome> run(ReportQuery asked, ReportRequest request, ReportSelection selection) {
         ReportQuery query = selection.rows() ? asked : asked.totalsOnly();
+        // Before any source is read: an answer built from entries evicted after this is recognisably old.
+        long generation = generations.of(query.tenant().id());
         Deadline deadline = Deadline.in(limits.sourceBudget());
         SourceAnswers answers = new SourceAnswers();
         Mono<Optional<FunnelResult>> funnelResult = selection.funnel()
@@ -109,7 +117,12 @@ public class ReportService {
             List<SourceStatus> statuses = answers.statuses().stream().sorted(STATUS_ORDER).toList();
             Report report = new Report(Long.toString(tenant.id()), request.range(), request.granularity(),
                     tenant.timeZone().getId(), tenant.currency(), assembled.rows(), assembled.totals(), statuses);
-            return new ReportOutcome(report, answers.failures());
+            List<SourceFailure> failures = answers.failures();
+            boolean replayable = failures.isEmpty() && !answers.unbounded() && statuses.stream()
+                    .allMatch(status -> status.state() == SourceStatus.State.CACHED
+                            || status.state() == SourceStatus.State.SKIPPED);
+            return new ReportOutcome(report, failures,
+                    ReportFacts.of(replayable, tenant.id(), generation, answers.freshUntil()));
         });
     }
 }

@@ -37,7 +37,8 @@ class AdSpendDaysTests {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
     private final CacheProperties properties = new CacheProperties(true, Duration.ofHours(6), Duration.ofSeconds(60),
             new CacheProperties.Funnel(Duration.ofHours(6), Duration.ofSeconds(30), 100),
-            new CacheProperties.AdSpend(Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(5), Map.of(), 1000));
+            new CacheProperties.AdSpend(Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofMinutes(5), Map.of(), 1000),
+            new CacheProperties.Answers(true, Duration.ofMinutes(1), org.springframework.util.unit.DataSize.ofMegabytes(1)));
     private final AdSpendDays days = new AdSpendDays(properties,
             new StaticListableBeanFactory().getBeanProvider(SharedRedis.class), JsonMapper.builder().build(),
             new CacheMeters(new SimpleMeterRegistry()), clock);
@@ -67,6 +68,23 @@ class AdSpendDaysTests {
         get("2026-11-20", "2026-11-22");
         get("2026-09-01", "2026-09-30");
         assertThat(asked).containsExactly("2026-09-01..2026-11-23", "2026-11-23..2026-11-23", "2026-11-20..2026-11-22");
+    }
+
+    @Test
+    void anAnswerIsFreshUntilItsEarliestDayExpires() {
+        Instant start = clock.instant();
+        // Settled days are fresh for 24 h, days within Meta's 28-day window for 30 min, today for 5 min.
+        assertThat(get("2026-09-01", "2026-09-30").freshUntil()).isEqualTo(start.plus(Duration.ofHours(24)));
+        assertThat(get("2026-09-01", "2026-09-30").freshUntil()).as("cached").isEqualTo(start.plus(Duration.ofHours(24)));
+        assertThat(get("2026-11-20", "2026-11-22").freshUntil()).isEqualTo(start.plus(Duration.ofMinutes(30)));
+        clock.advance(Duration.ofMinutes(1));
+        Answer<List<AdSpendRow>> mixed = get("2026-11-20", "2026-11-23");
+        assertThat(asked).last().isEqualTo("2026-11-23..2026-11-23");
+        assertThat(mixed.freshness()).isEqualTo(Freshness.FRESH);
+        assertThat(mixed.freshUntil()).as("today, fetched now").isEqualTo(start.plus(Duration.ofMinutes(6)));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(get("2026-11-20", "2026-11-23").freshUntil()).as("cached parts: the earliest")
+                .isEqualTo(start.plus(Duration.ofMinutes(6)));
     }
 
     @Test

@@ -15,6 +15,8 @@ import com.funnelgate.gateway.support.TestTenant;
 import com.funnelgate.gateway.support.TestTenants;
 import com.funnelgate.gateway.tenancy.ApiKeys;
 import com.funnelgate.gateway.tenancy.Role;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * Two replicas sharing a database and a real redis-server: when the rollup on one folds in late
  * events, the other drops exactly its cached reports over the changed day (Redis pub/sub) and the
  * shared entry is gone from Redis too, so its next report shows the events without waiting for a
- * time to live; its reports over other days stay cached.
+ * time to live (even when that report's whole answer was cached there); its reports over other days
+ * stay cached.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CacheReplicaTests {
@@ -78,6 +81,9 @@ class CacheReplicaTests {
         assertThat(views(two, OTHER_DAY)).isEqualTo(3);
         assertThat(funnelState(two, CHANGED_DAY)).isEqualTo("CACHED");
         assertThat(funnelState(one, CHANGED_DAY)).as("the other replica finds it in Redis").isEqualTo("CACHED");
+        double replays = answerHits(second);
+        assertThat(views(two, CHANGED_DAY)).isEqualTo(5);
+        assertThat(answerHits(second)).as("the whole answer, replayed").isEqualTo(replays + 1);
 
         write(views("2026-08-10T11:00:00Z", 2));
         first.getBean(FunnelRollup.class).runOnce().block();
@@ -86,6 +92,12 @@ class CacheReplicaTests {
                 .untilAsserted(() -> assertThat(views(two, CHANGED_DAY)).isEqualTo(7));
         assertThat(funnelState(two, OTHER_DAY)).isEqualTo("CACHED");
         assertThat(views(one, CHANGED_DAY)).isEqualTo(7);
+    }
+
+    private static double answerHits(ConfigurableApplicationContext replica) {
+        Counter hits = replica.getBean(MeterRegistry.class)
+                .find("funnelgate.cache.lookups").tags("tier", "answers", "result", "hit").counter();
+        return hits == null ? 0 : hits.count();
     }
 
     private long views(HttpApi api, String range) {
