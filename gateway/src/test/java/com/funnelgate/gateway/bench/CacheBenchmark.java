@@ -178,8 +178,8 @@ class CacheBenchmark {
         StringBuilder out = new StringBuilder("\n");
         line(out, "Funnelgate results-cache benchmark, %s", LocalDate.now());
         line(out, "  machine    %s", Machine.describe());
-        line(out, "  gateway    L1 Caffeine + L2 redis-server %s; sources: funnel store + Meta, Google Ads, AdRoll on the "
-                + "sandbox (50/100/150 ms)", "6.2 (embedded)");
+        line(out, "  gateway    whole answers (Caffeine) in front of the source caches (Caffeine + redis-server 6.2); "
+                + "sources: funnel store + Meta, Google Ads, AdRoll on the sandbox (50/100/150 ms)");
         line(out, "  queries    constant: { __typename }; reports: blended, last 30 days, DAY, spend + funnel + "
                 + "derived metrics; by NETWORK %d rows, by CAMPAIGN %d rows", rows.get("NETWORK"), rows.get("CAMPAIGN"));
         line(out, "");
