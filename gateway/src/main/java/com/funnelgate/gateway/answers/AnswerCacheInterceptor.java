@@ -10,9 +10,6 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -43,7 +40,8 @@ public class AnswerCacheInterceptor implements WebGraphQlInterceptor {
         if (!answers.enabled()) {
             return chain.next(request);
         }
-        return caller().flatMap(caller -> caller.isEmpty() ? chain.next(request) : cached(request, chain, caller.get()));
+        return Caller.current().map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(caller -> caller.isEmpty() ? chain.next(request) : cached(request, chain, caller.get()));
     }
 
     private Mono<WebGraphQlResponse> cached(WebGraphQlRequest request, Chain chain, Caller caller) {
@@ -60,14 +58,5 @@ public class AnswerCacheInterceptor implements WebGraphQlInterceptor {
                 answers.offer(key, response.getExecutionResult(), facts);
             }
         });
-    }
-
-    private static Mono<Optional<Caller>> caller() {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .map(Authentication::getPrincipal)
-                .filter(Caller.class::isInstance)
-                .map(principal -> Optional.of((Caller) principal))
-                .defaultIfEmpty(Optional.empty());
     }
 }

@@ -10,9 +10,6 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -60,12 +57,7 @@ public class PersistedDocumentInterceptor implements WebGraphQlInterceptor {
 
     /** Whether the caller may run trusted operations only; a request without a caller may (fail closed). */
     private Mono<Boolean> persistedOnly() {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .map(Authentication::getPrincipal)
-                .filter(Caller.class::isInstance)
-                .map(caller -> persistedOnly.contains(((Caller) caller).role()))
-                .defaultIfEmpty(true);
+        return Caller.current().map(caller -> persistedOnly.contains(caller.role())).defaultIfEmpty(true);
     }
 
     private Mono<WebGraphQlResponse> freeForm(WebGraphQlRequest request, Chain chain, boolean restricted) {

@@ -2,6 +2,10 @@ package com.funnelgate.gateway.tenancy;
 
 import com.funnelgate.gateway.errors.ApiException;
 import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import reactor.core.publisher.Mono;
 
 /**
  * Who sent a request, as established from its credential: the key, its role and the tenants it
@@ -15,6 +19,15 @@ public record Caller(String keyId, Role role, Set<Long> tenantIds) {
 
     public Caller {
         tenantIds = Set.copyOf(tenantIds);
+    }
+
+    /** The caller of the request being served, from its security context; empty when none was authenticated. */
+    public static Mono<Caller> current() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .map(Authentication::getPrincipal)
+                .filter(Caller.class::isInstance)
+                .cast(Caller.class);
     }
 
     /** Whether this caller may read the given tenant. */

@@ -79,8 +79,7 @@ class AnswerCacheHttpTests {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", REDIS::port);
+        REDIS.register(registry);
     }
 
     @TestConfiguration

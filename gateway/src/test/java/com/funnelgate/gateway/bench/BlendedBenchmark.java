@@ -1,5 +1,7 @@
 package com.funnelgate.gateway.bench;
 
+import static com.funnelgate.gateway.bench.Bench.line;
+import static com.funnelgate.gateway.bench.Bench.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.funnelgate.adconnectors.AdNetwork;
@@ -17,7 +19,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,18 +72,8 @@ class BlendedBenchmark {
     private static final int HANG_REQUESTS = Integer.getInteger("bench.blended.hang.requests", 400);
     private static final int WARMUP = 500;
     private static final int SETTLE = 100;
-    private static final String QUERY = """
-            query Blended($from: Date!, $to: Date!) {
-              report(range: {from: $from, to: $to}, granularity: DAY, groupBy: [CAMPAIGN]) {
-                currency
-                rows { period network campaignId
-                       metrics { spend impressions clicks visitors views conversions revenue
-                                 ctr cpc cpm conversionRate cpa costPerVisitor roas } }
-                totals { spend impressions clicks visitors views conversions revenue ctr cpc cpm cpa roas }
-                sources { source kind state errorCode }
-              }
-            }""";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String QUERY = Bench.BLENDED_REPORT.formatted("CAMPAIGN");
+    private static final JsonMapper JSON = Bench.JSON;
 
     @LocalServerPort int port;
     @Value("${funnelgate.report.deadline}") Duration deadline;
@@ -103,7 +94,7 @@ class BlendedBenchmark {
         BlendedFixture fixture = BlendedFixture.create(tenant, adAccounts, writer, "7100",
                 Map.of(AdNetwork.META, "USD", AdNetwork.GOOGLE_ADS, "EUR", AdNetwork.ADROLL, "GBP"), from, to);
         rollup.runOnce().block(Duration.ofMinutes(1));
-        ClosedLoop loop = new ClosedLoop(port, tenants.key(Role.VIEWER, tenant.tenant()), body(from, to));
+        ClosedLoop loop = new ClosedLoop(port, tenants.key(Role.VIEWER, tenant.tenant()), Bench.body(QUERY, from, to));
 
         String first = loop.once();
         JsonNode report = JSON.readTree(first).path("data").path("report");
@@ -117,7 +108,7 @@ class BlendedBenchmark {
         // A cold JVM may miss the deadline now and then: warm-up answers need only be 200s.
         loop.run(1, WARMUP / 2, answer -> { });
         loop.run(most, WARMUP, answer -> { });
-        Map<AdNetwork, Long> before = networkCalls();
+        Map<AdNetwork, Long> before = Bench.networkCalls(sandbox);
         int measured = 0;
         for (int concurrency : CONCURRENCY) {
             progress("all sources answer: %d requests at concurrency %d", REQUESTS, concurrency);
@@ -125,7 +116,7 @@ class BlendedBenchmark {
             allAnswer.put("c=" + concurrency, loop.run(concurrency, REQUESTS, first));
             measured += SETTLE + REQUESTS;
         }
-        Map<AdNetwork, Long> after = networkCalls();
+        Map<AdNetwork, Long> after = Bench.networkCalls(sandbox);
 
         String meta = fixture.account(AdNetwork.META).sourceName();
         sandbox.setFault(AdNetwork.META, SandboxFault.HANG);
@@ -183,14 +174,6 @@ class BlendedBenchmark {
         metaErrors.computeIfAbsent(metaCode, code -> new LongAdder()).increment();
     }
 
-    private Map<AdNetwork, Long> networkCalls() {
-        Map<AdNetwork, Long> calls = new EnumMap<>(AdNetwork.class);
-        for (AdNetwork network : List.of(AdNetwork.META, AdNetwork.GOOGLE_ADS, AdNetwork.ADROLL)) {
-            calls.put(network, sandbox.requestCount(network));
-        }
-        return calls;
-    }
-
     private static String perReport(Map<AdNetwork, Long> before, Map<AdNetwork, Long> after, int reports) {
         StringBuilder calls = new StringBuilder();
         before.forEach((network, count) -> calls.append(calls.isEmpty() ? "" : ", ").append(network).append(' ')
@@ -202,20 +185,5 @@ class BlendedBenchmark {
         StringBuilder out = new StringBuilder();
         counts.forEach((code, n) -> out.append(out.isEmpty() ? "" : ", ").append(code).append(" x").append(n));
         return out.toString();
-    }
-
-    private static String body(LocalDate from, LocalDate to) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("query", QUERY);
-        body.put("variables", Map.of("from", from.toString(), "to", to.toString()));
-        return JSON.writeValueAsString(body);
-    }
-
-    private static void line(StringBuilder out, String format, Object... args) {
-        out.append(String.format(Locale.ROOT, format, args)).append('\n');
-    }
-
-    private static void progress(String format, Object... args) {
-        System.out.printf("[bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
     }
 }

@@ -1,5 +1,7 @@
 package com.funnelgate.gateway.bench;
 
+import static com.funnelgate.gateway.bench.Bench.line;
+import static com.funnelgate.gateway.bench.Bench.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.funnelgate.adconnectors.AdNetwork;
@@ -20,7 +22,6 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -81,25 +82,13 @@ class CacheBenchmark {
     private static final int STAMPEDE = Integer.getInteger("bench.cache.stampede", 500);
     private static final int WARMUP = 3000;
     private static final int ROUNDS = 3;
-    private static final String REPORT = """
-            query Cached($from: Date!, $to: Date!) {
-              report(range: {from: $from, to: $to}, granularity: DAY, groupBy: [%s]) {
-                currency
-                rows { period network campaignId
-                       metrics { spend impressions clicks visitors views conversions revenue
-                                 ctr cpc cpm conversionRate cpa costPerVisitor roas } }
-                totals { spend impressions clicks visitors views conversions revenue ctr cpc cpm cpa roas }
-                sources { source kind state errorCode }
-              }
-            }""";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Bench.JSON;
     private static final TestRedis REDIS = TestRedis.start();
     private static final SqlStatements SQL = new SqlStatements();
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", REDIS::port);
+        REDIS.register(registry);
     }
 
     @TestConfiguration
@@ -161,7 +150,7 @@ class CacheBenchmark {
         }
 
         ClosedLoop stampede = new ClosedLoop(port, cold.key(), cold.body("CAMPAIGN"));
-        Map<AdNetwork, Long> before = networkCalls();
+        Map<AdNetwork, Long> before = Bench.networkCalls(sandbox);
         long funnelBefore = SQL.funnelReports();
         progress("stampede: %d identical cold requests at once", STAMPEDE);
         Latencies burst = stampede.burst(STAMPEDE, answer -> {
@@ -169,7 +158,7 @@ class CacheBenchmark {
             assertThat(states(answer)).as("every source answered").hasSize(4).doesNotContain("FAILED");
         });
         Map<AdNetwork, Long> calls = new EnumMap<>(AdNetwork.class);
-        networkCalls().forEach((network, count) -> calls.put(network, count - before.get(network)));
+        Bench.networkCalls(sandbox).forEach((network, count) -> calls.put(network, count - before.get(network)));
         long funnelCalls = SQL.funnelReports() - funnelBefore;
         assertThat(calls).as("calls per network").allSatisfy((network, count) -> assertThat(count).isEqualTo(1));
         assertThat(funnelCalls).as("funnel-report statements").isEqualTo(1);
@@ -212,31 +201,12 @@ class CacheBenchmark {
     /** A tenant's API key and its last 30 days. */
     private record Blended(String key, LocalDate from, LocalDate to) {
         String body(String groupBy) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("query", REPORT.formatted(groupBy));
-            body.put("variables", Map.of("from", from.toString(), "to", to.toString()));
-            return JSON.writeValueAsString(body);
+            return Bench.body(Bench.BLENDED_REPORT.formatted(groupBy), from, to);
         }
     }
 
     private static List<String> states(String answer) {
         JsonNode sources = JSON.readTree(answer).path("data").path("report").path("sources");
         return sources.findValuesAsString("state");
-    }
-
-    private Map<AdNetwork, Long> networkCalls() {
-        Map<AdNetwork, Long> calls = new EnumMap<>(AdNetwork.class);
-        for (AdNetwork network : List.of(AdNetwork.META, AdNetwork.GOOGLE_ADS, AdNetwork.ADROLL)) {
-            calls.put(network, sandbox.requestCount(network));
-        }
-        return calls;
-    }
-
-    private static void line(StringBuilder out, String format, Object... args) {
-        out.append(String.format(Locale.ROOT, format, args)).append('\n');
-    }
-
-    private static void progress(String format, Object... args) {
-        System.out.printf("[bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
     }
 }

@@ -1,9 +1,10 @@
 package com.funnelgate.gateway.bench;
 
+import static com.funnelgate.gateway.bench.Bench.line;
+
 import com.funnelgate.gateway.funnel.RollupRun;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** What the benchmark measured, and the table it prints. */
@@ -57,9 +58,5 @@ final class Figures {
 
     private static void phase(StringBuilder out, String name, Latencies latencies) {
         line(out, "%s", latencies.row(name));
-    }
-
-    private static void line(StringBuilder out, String format, Object... args) {
-        out.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
 }

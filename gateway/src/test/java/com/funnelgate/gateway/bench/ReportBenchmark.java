@@ -1,5 +1,6 @@
 package com.funnelgate.gateway.bench;
 
+import static com.funnelgate.gateway.bench.Bench.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.funnelgate.gateway.funnel.FunnelEventWriter;
@@ -14,9 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -113,7 +112,7 @@ class ReportBenchmark {
         LocalDate to = LocalDate.ofInstant(now, largest.tenant().timeZone());
         LocalDate from = to.minusDays(29);
         figures.range = from + " to " + to + " (" + largest.tenant().timeZone() + ")";
-        ClosedLoop loop = new ClosedLoop(port, key, body(from, to));
+        ClosedLoop loop = new ClosedLoop(port, key, Bench.body(QUERY, from, to));
 
         assertThat(count("select watermark from rollup_watermarks where rollup = 'funnel'"))
                 .as("no rollup yet: every report reads raw events").isZero();
@@ -152,13 +151,6 @@ class ReportBenchmark {
         System.out.println(figures.table(BenchDataSet.TENANTS));
     }
 
-    private static String body(LocalDate from, LocalDate to) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("query", QUERY);
-        body.put("variables", Map.of("from", from.toString(), "to", to.toString()));
-        return JsonMapper.builder().build().writeValueAsString(body);
-    }
-
     private void sql(String sql) {
         db.sql(sql).then().block(Duration.ofMinutes(30));
     }
@@ -169,9 +161,5 @@ class ReportBenchmark {
 
     private String text(String sql) {
         return db.sql(sql).map(row -> row.get(0, String.class)).one().block();
-    }
-
-    private static void progress(String format, Object... args) {
-        System.out.printf("[bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
     }
 }

@@ -75,8 +75,7 @@ class CacheHttpTests {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", REDIS::port);
+        REDIS.register(registry);
     }
 
     @TestConfiguration

@@ -3,6 +3,7 @@ package com.funnelgate.gateway.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import redis.embedded.RedisServer;
 
 /**
@@ -29,6 +30,12 @@ public final class TestRedis implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Points the gateway under test at this server (from a {@code @DynamicPropertySource} method). */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", this::port);
     }
 
     /** Starts the server (again), unless it is running. */
