@@ -6,11 +6,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
  * Wires the custom scalars into the schema that Spring for GraphQL builds from {@code schema/}, and
- * keeps the engine's per-field instrumentation overhead down.
+ * keeps the engine's per-field overhead down.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfig {
@@ -39,5 +40,16 @@ class GraphQlConfig {
                 graphQl.instrumentation(all.get(0));
             }
         });
+    }
+
+    /**
+     * Runs queries with {@link FlatObjectStrategy}. Setting a strategy replaces the one graphql-java
+     * would build around Spring's exception handler, so it gets the same handler: the exception
+     * resolvers Boot hands to Spring for GraphQL, in the same order.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer flatObjects(ObjectProvider<DataFetcherExceptionResolver> resolvers) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.queryExecutionStrategy(new FlatObjectStrategy(
+                DataFetcherExceptionResolver.createExceptionHandler(resolvers.orderedStream().toList()))));
     }
 }
