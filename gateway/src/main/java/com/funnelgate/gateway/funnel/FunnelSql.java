@@ -6,7 +6,9 @@ import com.funnelgate.gateway.query.ReportQuery;
 
 /**
  * Writes the SQL of a funnel report: one statement that reads the rollup for everything below the
- * watermark and adds the raw events at or above it (the not-yet-rolled-up tail), both grouped by
+ * watermark and adds the raw events at or above it (the not-yet-rolled-up tail: at or above both
+ * {@code :watermark} and the watermark the statement reads, which is the one of the rollup rows it
+ * reads and never lower than a value read before), both grouped by
  * period (for HOUR: by rollup bucket) and the report's dimensions. Day-based reports that neither
  * group nor filter by site or call-to-action read the per-campaign days, which have far fewer rows.
  * Parameters: {@code :tenant, :tz, :from, :to, :start, :end, :watermark} and, when the filter has
@@ -22,6 +24,13 @@ final class FunnelSql {
     private static final String BUCKET_OF_EVENT = "date_bin(make_interval(mins => "
             + "(select bucket_minutes from tenants where tenant_id = :tenant)), occurred_at, "
             + "timestamptz '2000-01-01 00:00:00+00')";
+
+    /**
+     * The watermark as of the statement's own snapshot. {@code :watermark} alone could be older than
+     * the rollup rows the statement reads; this alone would leave the planner guessing the tail's size.
+     */
+    private static final String TAIL_OF_THIS_SNAPSHOT =
+            " and ingest_xid >= (select watermark from rollup_watermarks where rollup = 'funnel')";
 
     private FunnelSql() {
     }
@@ -82,7 +91,7 @@ final class FunnelSql {
                 + (visitors ? "array_agg(distinct visitor_id)" : "null::bigint[]") + " as visitor_ids\n"
                 + "from funnel_events\n"
                 + "where tenant_id = :tenant and occurred_at >= :start and occurred_at < :end"
-                + (tailOnly ? " and ingest_xid >= :watermark" : "") + filters(query.filter()) + "\n"
+                + (tailOnly ? " and ingest_xid >= :watermark" + TAIL_OF_THIS_SNAPSHOT : "") + filters(query.filter()) + "\n"
                 + "group by 1, 2, 3, 4, 5";
     }
 

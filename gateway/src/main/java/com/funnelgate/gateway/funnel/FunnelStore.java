@@ -19,18 +19,17 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Funnel metrics of one tenant from PostgreSQL. Reads the rollups for every event below the rollup
- * watermark and the raw events at or above it, in one read-only REPEATABLE READ transaction, so
- * rollup rows and watermark belong to the same snapshot: the answer is exact and includes an event
- * written a moment ago. Every statement filters on the tenant first.
+ * watermark and the raw events at or above it in one statement, which PostgreSQL runs on one
+ * snapshot: the statement reads the watermark itself, so rollup rows and watermark belong together
+ * (a rollup moves both in one transaction), and the answer is exact and includes an event written a
+ * moment ago. The watermark read just before only tells the planner how small the tail is (the
+ * watermark never moves back, so the statement's own is at least as high). Every statement filters
+ * on the tenant first.
  */
 @Component
 public class FunnelStore {
@@ -38,14 +37,9 @@ public class FunnelStore {
     private static final String WATERMARK = "select watermark from rollup_watermarks where rollup = 'funnel'";
 
     private final DatabaseClient db;
-    private final TransactionalOperator snapshot;
 
-    public FunnelStore(DatabaseClient db, ReactiveTransactionManager transactions) {
+    public FunnelStore(DatabaseClient db) {
         this.db = db;
-        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
-        definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        definition.setReadOnly(true);
-        this.snapshot = TransactionalOperator.create(transactions, definition);
     }
 
     /**
@@ -54,9 +48,13 @@ public class FunnelStore {
      * @param visitors whether to count distinct visitors (costs the visitor sets' transfer)
      */
     public Mono<FunnelResult> fetch(ReportQuery query, boolean visitors) {
-        Mono<FunnelResult> read = db.sql(WATERMARK).map(row -> row.get(0, Long.class)).one()
-                .flatMap(watermark -> tally(query, visitors, FunnelSql.withRollups(query, visitors), watermark));
-        return snapshot.transactional(read);
+        return db.sql(WATERMARK).map(row -> row.get(0, Long.class)).one()
+                .flatMap(watermark -> fetch(query, visitors, watermark));
+    }
+
+    /** The same, given a watermark read earlier: however old, it changes the plan, never the answer. */
+    Mono<FunnelResult> fetch(ReportQuery query, boolean visitors, long watermarkReadBefore) {
+        return tally(query, visitors, FunnelSql.withRollups(query, visitors), watermarkReadBefore);
     }
 
     /** The same report from raw events alone, ignoring the rollups: slow, for comparison. */
