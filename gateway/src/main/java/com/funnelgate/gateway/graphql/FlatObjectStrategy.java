@@ -1,6 +1,8 @@
 package com.funnelgate.gateway.graphql;
 
+import graphql.Profiler;
 import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.DataFetcherResult;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
@@ -22,7 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import org.reactivestreams.Publisher;
 
 /**
  * graphql-java's query strategy with one shortcut: an object whose every field is a
@@ -36,7 +40,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code @skip} and {@code @include}, {@code __typename}) in the same order. Wherever it could
  * differ, the object goes the usual way, which reports the error where graphql-java would: a null
  * in a non-null field, a value its type cannot serialize, a reader that throws, a field that is not
- * a {@code RecordField}, and requests with data loaders, {@code @defer} or a result-size limit.
+ * a {@code RecordField}, a value that is not there yet (a future, a publisher) or comes with errors
+ * ({@code DataFetcherResult}), and requests with data loaders, profiling, {@code @defer} or a
+ * result-size limit.
  * What the shortcut leaves out is per-field instrumentation, which has nothing to record on trivial
  * fetchers (Spring's observation skips them too).
  */
@@ -44,8 +50,6 @@ public final class FlatObjectStrategy extends AsyncExecutionStrategy {
 
     /** Returned by a field that the shortcut cannot complete. */
     private static final Object USUAL_WAY = new Object();
-
-    private final Map<GraphQLObjectType, Fields> fieldsByType = new ConcurrentHashMap<>();
 
     /** A strategy that hands data-fetcher exceptions to {@code exceptionHandler}. */
     public FlatObjectStrategy(DataFetcherExceptionHandler exceptionHandler) {
@@ -74,6 +78,7 @@ public final class FlatObjectStrategy extends AsyncExecutionStrategy {
      */
     private static boolean shortcutAllowed(ExecutionContext context) {
         return context.getDataLoaderRegistry().getDataLoaders().isEmpty()
+                && context.getProfiler() == Profiler.NO_OP
                 && !context.hasIncrementalSupport()
                 && !context.getGraphQLContext().hasKey(ResultNodesInfo.MAX_RESULT_NODES);
     }
@@ -90,7 +95,9 @@ public final class FlatObjectStrategy extends AsyncExecutionStrategy {
     }
 
     private Plan newPlan(ExecutionContext context, GraphQLObjectType type, MergedField field) {
-        Fields fields = fieldsByType.computeIfAbsent(type, t -> Fields.of(t, context.getGraphQLSchema().getCodeRegistry()));
+        // Per request (through the plan), not per type: a transformed schema keeps its types but may
+        // fetch their fields differently.
+        Fields fields = Fields.of(type, context.getGraphQLSchema().getCodeRegistry());
         if (fields == Fields.NOT_FLAT) {
             return null;
         }
@@ -155,7 +162,10 @@ public final class FlatObjectStrategy extends AsyncExecutionStrategy {
             }
             Object value;
             try {
-                Object raw = field.reader.read(source);
+                Object raw = context.getValueUnboxer().unbox(field.reader.read(source));
+                if (raw instanceof CompletionStage<?> || raw instanceof DataFetcherResult<?> || raw instanceof Publisher<?>) {
+                    return USUAL_WAY;
+                }
                 if (raw == null) {
                     value = null;
                 } else if (nested != null) {
@@ -165,7 +175,7 @@ public final class FlatObjectStrategy extends AsyncExecutionStrategy {
                 } else {
                     value = ((GraphQLEnumType) field.type).serialize(raw, context.getGraphQLContext(), context.getLocale());
                 }
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 // Thrown again the usual way, it becomes the field's error as graphql-java reports it.
                 return USUAL_WAY;
             }

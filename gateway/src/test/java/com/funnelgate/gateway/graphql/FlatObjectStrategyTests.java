@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dataloader.DataLoaderFactory;
@@ -54,6 +55,8 @@ class FlatObjectStrategyTests {
               network: Network
               money: Money
               fails: String
+              nick: String
+              later: String
               metrics: Metrics!
               maybe: Metrics
             }
@@ -113,6 +116,9 @@ class FlatObjectStrategyTests {
                                 }
                                 return row.name();
                             }))
+                            // Values graphql-java unboxes (Optional) or waits for (a future).
+                            .dataFetcher("nick", RecordField.of((Row row) -> Optional.ofNullable(row.name())))
+                            .dataFetcher("later", RecordField.of((Row row) -> CompletableFuture.completedFuture(row.name())))
                             .dataFetcher("metrics", RecordField.of(Row::metrics))
                             .dataFetcher("maybe", RecordField.of(Row::maybe)))
                     .type("Metrics", type -> type
@@ -136,6 +142,7 @@ class FlatObjectStrategyTests {
         "{ rows { name money metrics { revenue } } }",
         // A reader that throws: the field's error, as a data fetcher's.
         "{ rows { name fails } }",
+        "{ rows { nick later } }",
         // Null in a non-null field: the null moves up to the nearest nullable place.
         "{ broken { name metrics { visitors } } }",
         "{ strict { id label } }",
