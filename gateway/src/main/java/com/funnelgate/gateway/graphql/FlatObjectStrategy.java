@@ -11,7 +11,6 @@ import graphql.execution.MergedField;
 import graphql.execution.MergedSelectionSet;
 import graphql.execution.ResultNodesInfo;
 import graphql.introspection.Introspection;
-import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
@@ -20,7 +19,6 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.reactivestreams.Publisher;
 
 /**
- * graphql-java's query strategy with one shortcut: an object whose every field is a
+ * graphql-java's query strategy with one shortcut: an object whose every selected field is a
  * {@link RecordField} (report rows and their metrics, hundreds in one answer) is completed in one
  * pass over its selection, each selected field read from the source and serialized by its scalar or
  * enum type, a nested object of the same kind likewise. Executed field by field (an execution step,
@@ -95,12 +93,6 @@ public final class FlatObjectStrategy extends AsyncExecutionStrategy {
     }
 
     private Plan newPlan(ExecutionContext context, GraphQLObjectType type, MergedField field) {
-        // Per request (through the plan), not per type: a transformed schema keeps its types but may
-        // fetch their fields differently.
-        Fields fields = Fields.of(type, context.getGraphQLSchema().getCodeRegistry());
-        if (fields == Fields.NOT_FLAT) {
-            return null;
-        }
         MergedSelectionSet selection = fieldCollector.collectFields(FieldCollectorParameters.newParameters()
                 .schema(context.getGraphQLSchema())
                 .objectType(type)
@@ -116,7 +108,7 @@ public final class FlatObjectStrategy extends AsyncExecutionStrategy {
                 steps.add(new Step(null, type.getName(), null));
                 continue;
             }
-            Field read = fields.byName.get(selected.getName());
+            Field read = Field.of(type, type.getFieldDefinition(selected.getName()), context.getGraphQLSchema().getCodeRegistry());
             if (read == null) {
                 return null;
             }
@@ -183,29 +175,23 @@ public final class FlatObjectStrategy extends AsyncExecutionStrategy {
         }
     }
 
-    /** The fields of an object type that the shortcut can complete, by name. */
-    private record Fields(Map<String, Field> byName) {
-
-        static final Fields NOT_FLAT = new Fields(Map.of());
-
-        static Fields of(GraphQLObjectType type, GraphQLCodeRegistry registry) {
-            Map<String, Field> byName = new HashMap<>();
-            for (GraphQLFieldDefinition definition : type.getFieldDefinitions()) {
-                DataFetcher<?> fetcher = registry.getDataFetcher(type, definition);
-                GraphQLType fieldType = GraphQLTypeUtil.unwrapNonNull(definition.getType());
-                boolean completable = fieldType instanceof GraphQLScalarType
-                        || fieldType instanceof GraphQLEnumType
-                        || fieldType instanceof GraphQLObjectType;
-                if (!(fetcher instanceof RecordField<?> reader) || !completable) {
-                    return NOT_FLAT;
-                }
-                byName.put(definition.getName(), new Field(reader, fieldType, GraphQLTypeUtil.isNonNull(definition.getType())));
-            }
-            return new Fields(Map.copyOf(byName));
-        }
-    }
-
     /** One field: how to read it, its type without non-null, and whether it is non-null. */
     private record Field(RecordField<?> reader, GraphQLType type, boolean nonNull) {
+
+        /**
+         * The field, or null when the shortcut cannot complete it: it is not a {@code RecordField}
+         * (in this request's schema: a transformed one keeps its types), or it is a list or an
+         * abstract type.
+         */
+        static Field of(GraphQLObjectType type, GraphQLFieldDefinition definition, GraphQLCodeRegistry registry) {
+            GraphQLType fieldType = GraphQLTypeUtil.unwrapNonNull(definition.getType());
+            boolean completable = fieldType instanceof GraphQLScalarType
+                    || fieldType instanceof GraphQLEnumType
+                    || fieldType instanceof GraphQLObjectType;
+            if (!completable || !(registry.getDataFetcher(type, definition) instanceof RecordField<?> reader)) {
+                return null;
+            }
+            return new Field(reader, fieldType, GraphQLTypeUtil.isNonNull(definition.getType()));
+        }
     }
 }

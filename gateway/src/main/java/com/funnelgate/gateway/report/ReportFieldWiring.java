@@ -12,7 +12,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
  * a few hundred rows of a dozen fields each, that lookup was a few percent of a report's CPU. As
  * every field of both types is a {@link RecordField}, rows and metrics are completed in one pass
  * each ({@code FlatObjectStrategy}); a field of either type not listed here would keep the default
- * fetcher and take its type off that shortcut.
+ * fetcher and take every selection of it off that shortcut.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportFieldWiring {
