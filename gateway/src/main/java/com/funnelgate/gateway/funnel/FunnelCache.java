@@ -29,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -96,25 +95,28 @@ public class FunnelCache implements SmartLifecycle {
                         answer.freshUntil(), answer.failure()));
     }
 
-    /** Drops the cached results over changed tenant-days, here, in Redis and on the other replicas. */
-    @EventListener
-    public void onChanged(FunnelDataChanged changed) {
+    /**
+     * Drops the cached results over changed tenant-days: from this replica's memory at once, from
+     * Redis and on the other replicas by the time the returned Mono completes (Redis failures are
+     * only logged: they never fail it).
+     */
+    public Mono<Void> onChanged(FunnelDataChanged changed) {
         Map<Long, Set<LocalDate>> days = byTenant(changed);
         if (days.isEmpty()) {
-            return;
+            return Mono.empty();
         }
         evictLocal(days);
-        if (redis != null) {
-            String message = changed.days().stream().map(day -> day.tenantId() + ":" + day.day())
-                    .collect(Collectors.joining(","));
-            Flux.fromIterable(days.entrySet())
-                    .concatMap(tenant -> evictShared(tenant.getKey(), tenant.getValue()))
-                    // An entry read from Redis before it was deleted there may have come back into this
-                    // replica's memory (and into answers built from it): drop it (and them) again.
-                    .then(Mono.fromRunnable(() -> evictLocal(days)))
-                    .then(redis.publish(CHANNEL, message))
-                    .subscribe();
+        if (redis == null) {
+            return Mono.empty();
         }
+        String message = changed.days().stream().map(day -> day.tenantId() + ":" + day.day())
+                .collect(Collectors.joining(","));
+        return Flux.fromIterable(days.entrySet())
+                .concatMap(tenant -> evictShared(tenant.getKey(), tenant.getValue()))
+                // An entry read from Redis before it was deleted there may have come back into this
+                // replica's memory (and into answers built from it): drop it (and them) again.
+                .then(Mono.fromRunnable(() -> evictLocal(days)))
+                .then(redis.publish(CHANNEL, message));
     }
 
     String key(ReportQuery query, boolean visitors) {

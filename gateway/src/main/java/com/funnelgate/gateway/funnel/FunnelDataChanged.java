@@ -3,8 +3,8 @@ package com.funnelgate.gateway.funnel;
 import java.util.List;
 
 /**
- * Published (as a Spring application event) after a rollup run changed the rollup rows of some
- * tenant-days: cached reports over those days are out of date.
+ * The tenant-days whose rollup rows a rollup run changed: cached reports over those days are out of
+ * date. Handed to {@link FunnelCache} by the run, and by it to the other replicas (Redis pub/sub).
  */
 public record FunnelDataChanged(List<TenantDay> days) {
 

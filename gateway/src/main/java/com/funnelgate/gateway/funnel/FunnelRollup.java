@@ -3,7 +3,6 @@ package com.funnelgate.gateway.funnel;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -48,28 +47,26 @@ public class FunnelRollup {
     private final DatabaseClient db;
     private final RollupRebuild rebuild;
     private final TransactionalOperator transaction;
-    private final ApplicationEventPublisher events;
+    private final FunnelCache cache;
 
-    public FunnelRollup(DatabaseClient db, ReactiveTransactionManager transactions, ApplicationEventPublisher events) {
+    public FunnelRollup(DatabaseClient db, ReactiveTransactionManager transactions, FunnelCache cache) {
         this.db = db;
         this.rebuild = new RollupRebuild(db);
         this.transaction = TransactionalOperator.create(transactions);
-        this.events = events;
+        this.cache = cache;
     }
 
     /**
      * Runs the job once; completes with what it did (a follower does nothing). Once the run has
-     * committed, a {@link FunnelDataChanged} event names the tenant-days it changed.
+     * committed, the cached results over the tenant-days it changed are dropped, here, in Redis and
+     * on the other replicas, before it completes: a report asked after it sees the new data.
      */
     public Mono<RollupRun> runOnce() {
         Mono<RollupRun> run = db.sql("select pg_try_advisory_xact_lock(:lock)").bind("lock", LOCK)
                 .map(row -> row.get(0, Boolean.class)).one()
                 .flatMap(leader -> leader ? roll() : Mono.just(RollupRun.follower()));
-        return transaction.transactional(run).doOnNext(done -> {
-            if (!done.changed().isEmpty()) {
-                events.publishEvent(new FunnelDataChanged(done.changed()));
-            }
-        });
+        return transaction.transactional(run).flatMap(done -> done.changed().isEmpty() ? Mono.just(done)
+                : cache.onChanged(new FunnelDataChanged(done.changed())).thenReturn(done));
     }
 
     private Mono<RollupRun> roll() {
