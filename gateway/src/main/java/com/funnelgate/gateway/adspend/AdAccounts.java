@@ -2,7 +2,7 @@ package com.funnelgate.gateway.adspend;
 
 import com.funnelgate.adconnectors.AccountCredentials;
 import com.funnelgate.adconnectors.AdNetwork;
-import com.funnelgate.gateway.cache.DataGenerations;
+import com.funnelgate.gateway.cache.DataChanges;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.r2dbc.spi.Readable;
@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The ad accounts of each tenant. Read on every blended report, so lists are cached for a minute;
- * adding an account clears its tenant's entry (and moves its {@link DataGenerations} number, so that
- * cached answers built without the account are not served again from this replica).
+ * adding an account clears its tenant's entry (and is a {@link DataChanges} change of the tenant, so
+ * that cached answers built without the account are not served again from this replica).
  */
 @Component
 public class AdAccounts {
@@ -25,11 +25,11 @@ public class AdAccounts {
     private final DatabaseClient db;
     private final CredentialCipher cipher;
     private final AsyncLoadingCache<Long, List<TenantAdAccount>> cache;
-    private final DataGenerations generations;
+    private final DataChanges changes;
 
-    AdAccounts(DatabaseClient db, CredentialCipher cipher, DataGenerations generations) {
+    AdAccounts(DatabaseClient db, CredentialCipher cipher, DataChanges changes) {
         this.db = db;
-        this.generations = generations;
+        this.changes = changes;
         this.cipher = cipher;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(100_000)
@@ -61,9 +61,9 @@ public class AdAccounts {
                         .one())
                 .map(id -> new TenantAdAccount(tenantId, id, network, externalId, name, code, timeZone))
                 .doOnSuccess(account -> {
-                    generations.changed(tenantId);
+                    changes.changed(tenantId);
                     cache.synchronous().invalidate(tenantId);
-                    generations.changed(tenantId);
+                    changes.changed(tenantId);
                 });
     }
 

@@ -2,9 +2,7 @@ package com.funnelgate.gateway.adspend;
 
 import com.funnelgate.adconnectors.AdSpendClient;
 import com.funnelgate.adconnectors.AdSpendRow;
-import com.funnelgate.gateway.resilience.Deadline;
-import com.funnelgate.gateway.resilience.SourceGuard;
-import java.time.LocalDate;
+import com.funnelgate.gateway.resilience.Protection;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -12,18 +10,17 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Daily campaign spend of one ad account, through the network's client and the source's
- * protections (per-network breaker and retry, per-account concurrency limit, the deadline).
+ * Daily campaign spend of one ad account, through its network's client, and the protections a call
+ * to it runs under: the network's breaker, retry and time limiter ({@code ad-<NETWORK>}) and the
+ * account's concurrency limit. The protections themselves are applied where sources are wired.
  */
 @Component
 public class AdSpendSource {
 
     private final AdSpendClients clients;
-    private final SourceGuard guard;
 
-    AdSpendSource(AdSpendClients clients, SourceGuard guard) {
+    AdSpendSource(AdSpendClients clients) {
         this.clients = clients;
-        this.guard = guard;
     }
 
     /** Whether the gateway has a client for the account's network. */
@@ -37,16 +34,18 @@ public class AdSpendSource {
         return client.flatMap(c -> c.dayZone(account.toAdAccount())).orElse(account.timeZone());
     }
 
-    /** The account's rows for the days {@code from} to {@code to}, all or an error. */
-    public Mono<List<AdSpendRow>> fetch(TenantAdAccount account, LocalDate from, LocalDate to, Deadline deadline) {
+    /** The account's rows for the days asked, all or an error. */
+    public Mono<List<AdSpendRow>> fetch(AccountDays days) {
+        TenantAdAccount account = days.account();
         AdSpendClient client = clients.of(account.network())
                 .orElseThrow(() -> new IllegalArgumentException("No client for " + account.network()));
-        Mono<List<AdSpendRow>> call = client.fetchDaily(account.toAdAccount(), from, to).collectList();
-        return guard.protect(call, breakerName(account), account.sourceName(), deadline);
+        return client.fetchDaily(account.toAdAccount(), days.from(), days.to()).collectList();
     }
 
-    /** The breaker, retry and time limiter of a network: {@code ad-<NETWORK>}. */
-    public static String breakerName(TenantAdAccount account) {
-        return "ad-" + account.network().name();
+    /** The breaker, retry and time limiter of the account's network, and the account's concurrency limit. */
+    public static Protection protection(AccountDays days) {
+        TenantAdAccount account = days.account();
+        return new Protection("ad-" + account.network().name(), account.sourceName(),
+                account.sourceName() + " for tenant " + account.tenantId());
     }
 }

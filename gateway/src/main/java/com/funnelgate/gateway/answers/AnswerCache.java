@@ -2,7 +2,8 @@ package com.funnelgate.gateway.answers;
 
 import com.funnelgate.gateway.cache.CacheMeters;
 import com.funnelgate.gateway.cache.CacheProperties;
-import com.funnelgate.gateway.cache.DataGenerations;
+import com.funnelgate.gateway.cache.DataChanges;
+import com.funnelgate.gateway.report.ReportFacts;
 import com.funnelgate.gateway.tenancy.Caller;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,22 +24,23 @@ import org.springframework.stereotype.Component;
  * served to another key) and the request (document, operation name, variables). An answer is stored
  * only when its {@link ReportFacts} say it may be replayed, and is served only while it is true: before
  * the earliest end of freshness of the cache entries it was built from (and within
- * {@code funnelgate.cache.answers.max-age}), measured with the injected {@link Clock}, and while the
- * {@link DataGenerations} number of each of its tenants is still the one read before the answer was built.
+ * {@code funnelgate.cache.answers.max-age}), measured with the injected {@link Clock}, and while none of its
+ * tenants' data has changed ({@link DataChanges}) since the {@link DataChanges#mark() mark} taken before
+ * the request was executed.
  * Lookups are counted as {@code funnelgate.cache.lookups{tier=answers, source=report}}.
  */
 @Component
 public class AnswerCache {
 
     private final Cache<Key, Stored> answers;
-    private final DataGenerations generations;
+    private final DataChanges changes;
     private final CacheMeters meters;
     private final Clock clock;
     private final Duration maxAge;
     private final boolean enabled;
 
-    AnswerCache(CacheProperties properties, DataGenerations generations, CacheMeters meters, Clock clock) {
-        this.generations = generations;
+    AnswerCache(CacheProperties properties, DataChanges changes, CacheMeters meters, Clock clock) {
+        this.changes = changes;
         this.meters = meters;
         this.clock = clock;
         this.maxAge = properties.answers().maxAge();
@@ -69,14 +72,20 @@ public class AnswerCache {
         return stored == null ? Optional.empty() : Optional.of(stored.result());
     }
 
+    /** The mark to take before a request is executed, to {@link #offer} its answer with. */
+    public long mark() {
+        return changes.mark();
+    }
+
     /**
      * Keeps an executed answer if it may be replayed: without errors, its data made only of report fields
      * whose facts say every source was CACHED or SKIPPED, and still true now. Counts a miss: only
      * requests that ran report fields are offered.
      *
+     * @param mark the {@link #mark()} taken before the request was executed
      * @return whether it was stored
      */
-    public boolean offer(Key key, ExecutionResult result, ReportFacts facts) {
+    public boolean offer(Key key, ExecutionResult result, ReportFacts facts, long mark) {
         meters.count("answers", "report", "miss");
         if (facts == null || !facts.replayable() || !result.getErrors().isEmpty()
                 || !(result.getData() instanceof Map<?, ?> data) || data.size() != facts.fields()) {
@@ -87,7 +96,7 @@ public class AnswerCache {
         if (facts.freshUntil() != null && facts.freshUntil().isBefore(validUntil)) {
             validUntil = facts.freshUntil();
         }
-        Stored stored = new Stored(result, facts.generations(), validUntil, weight(key, data));
+        Stored stored = new Stored(result, facts.tenants(), mark, validUntil, weight(key, data));
         if (!isCurrent(stored)) {
             return false;
         }
@@ -99,8 +108,8 @@ public class AnswerCache {
         if (!clock.instant().isBefore(stored.validUntil())) {
             return false;
         }
-        for (Map.Entry<Long, Long> tenant : stored.generations().entrySet()) {
-            if (generations.of(tenant.getKey()) != tenant.getValue()) {
+        for (long tenant : stored.tenants()) {
+            if (changes.changedSince(tenant, stored.mark())) {
                 return false;
             }
         }
@@ -147,6 +156,6 @@ public class AnswerCache {
         }
     }
 
-    private record Stored(ExecutionResult result, Map<Long, Long> generations, Instant validUntil, int weight) {
+    private record Stored(ExecutionResult result, Set<Long> tenants, long mark, Instant validUntil, int weight) {
     }
 }

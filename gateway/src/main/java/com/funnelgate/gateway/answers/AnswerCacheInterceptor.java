@@ -1,6 +1,7 @@
 package com.funnelgate.gateway.answers;
 
 import com.funnelgate.gateway.persisted.PersistedDocumentInterceptor;
+import com.funnelgate.gateway.report.ReportFacts;
 import com.funnelgate.gateway.tenancy.Caller;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -52,10 +53,12 @@ public class AnswerCacheInterceptor implements WebGraphQlInterceptor {
         if (hit.isPresent()) {
             return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(input, hit.get())));
         }
+        // Before anything is read: an answer built from data that changes after this is recognisably old.
+        long mark = answers.mark();
         return chain.next(request).doOnNext(response -> {
             ReportFacts facts = response.getExecutionInput().getGraphQLContext().get(ReportFacts.KEY);
             if (facts != null) {
-                answers.offer(key, response.getExecutionResult(), facts);
+                answers.offer(key, response.getExecutionResult(), facts, mark);
             }
         });
     }

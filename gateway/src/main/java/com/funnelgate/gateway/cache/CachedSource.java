@@ -1,94 +1,167 @@
 package com.funnelgate.gateway.cache;
 
+import com.funnelgate.gateway.source.Deadline;
+import com.funnelgate.gateway.source.Outcome;
+import com.funnelgate.gateway.source.Source;
+import com.funnelgate.gateway.source.SourceState;
+import com.funnelgate.gateway.source.Sourced;
+import com.funnelgate.gateway.source.Stopwatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A source behind a {@link TieredCache}, one entry per request shape: a fresh entry answers
- * (CACHED); otherwise concurrent identical misses share one fetch (single-flight), which is stored
- * and answers (FRESH); if the fetch fails and an expired entry is still within the stale limit, that
- * answers (STALE, with why). Otherwise the failure stands.
+ * A {@link Source} behind the results cache, its keys and times to live given by a {@link CachePolicy}:
+ * when every part of the data is fresh in the cache, it answers (CACHED) without asking the source.
+ * Otherwise identical concurrent requests share one fetch of the missing parts (single-flight), which
+ * is stored and answers with the cached rest (FRESH). The shared fetch runs on a budget of its own
+ * ({@code funnelgate.cache.fetch-budget}) and goes on after a request that gave up on it, so a slow
+ * source still fills the cache; each request waits only until its deadline. If the source fails, or
+ * does not answer by the deadline, and every part has an expired entry still within the stale limit,
+ * those answer (STALE, with the failure's code); otherwise the failure stands.
+ *
+ * <p>Data fetched while its tenant's data changed ({@link DataChanges}) answers the request but is not
+ * kept: it may predate the change.
  */
-public final class CachedSource<V> {
+public final class CachedSource<Q, T, P> implements Source<Q, T> {
 
-    private final TieredCache<V> cache;
-    private final SingleFlight<String, Answer<V>> flights = new SingleFlight<>();
+    private final Source<Q, T> source;
+    private final CachePolicy<Q, T, P> policy;
+    private final TieredCache<P> cache;
+    private final SingleFlight<String, Sourced<T>> flights = new SingleFlight<>();
     private final Duration staleLimit;
+    private final Duration fetchBudget;
+    private final DataChanges changes;
     private final Clock clock;
 
-    public CachedSource(TieredCache<V> cache, Duration staleLimit, Clock clock) {
-        this.cache = cache;
+    CachedSource(Source<Q, T> source, CachePolicy<Q, T, P> policy, Duration staleLimit, Duration fetchBudget,
+            DataChanges changes, Clock clock) {
+        this.source = source;
+        this.policy = policy;
+        this.cache = policy.cache();
         this.staleLimit = staleLimit;
+        this.fetchBudget = fetchBudget;
+        this.changes = changes;
         this.clock = clock;
     }
 
-    /**
-     * The answer for the key.
-     *
-     * @param fetch asks the source (with its protections); subscribed at most once per key at a time
-     * @param ttl how long a freshly fetched value stays fresh
-     * @param onStored runs after a fresh value is stored (e.g. to index its key); may be empty
-     * @param wait how long this caller waits for the fetch; past it, a stale entry answers if there is one
-     * @param generation the version of the tenant's data, bumped when it changes: a value fetched while
-     *     it changed answers this request but is not stored (it may predate the change)
-     */
-    public Mono<Answer<V>> get(long tenantId, String key, Supplier<Mono<V>> fetch, Duration ttl,
-            Supplier<Mono<Void>> onStored, Duration wait, LongSupplier generation) {
-        return cache.get(tenantId, key).flatMap(found -> {
-            if (isFresh(found)) {
-                return Mono.just(cached(found.get()));
-            }
-            // Another flight may have stored the value since this lookup: look again before fetching.
-            Mono<Answer<V>> flight = flights.run(key, () -> cache.get(tenantId, key).flatMap(again -> isFresh(again)
-                    ? Mono.just(cached(again.get()))
-                    : fetchAndStore(tenantId, key, fetch, ttl, onStored, generation)));
-            return flight.timeout(wait).onErrorResume(error -> stale(found, error));
+    @Override
+    public Mono<Sourced<T>> fetch(Q query, Deadline deadline) {
+        return Mono.defer(() -> {
+            Stopwatch watch = Stopwatch.start();
+            long tenantId = policy.tenantId(query);
+            List<String> keys = policy.keys(query);
+            return cache.getAll(tenantId, keys).flatMap(found -> {
+                if (expired(found).isEmpty()) {
+                    return Mono.just(fromCache(query, found, null));
+                }
+                return flights.run(String.join("|", keys), () -> refresh(query, tenantId, keys))
+                        .timeout(deadline.remaining(), Mono.fromSupplier(() -> Sourced.timedOut(Duration.ZERO)))
+                        .map(answer -> answer.answered() ? answer : staleOr(query, found, answer));
+            }).map(answer -> answer.withLatency(watch.elapsed()));
         });
     }
 
-    private Mono<Answer<V>> fetchAndStore(long tenantId, String key, Supplier<Mono<V>> fetch, Duration ttl,
-            Supplier<Mono<Void>> onStored, LongSupplier generation) {
-        long before = generation.getAsLong();
-        Instant fetchedAt = clock.instant();
-        return fetch.get().flatMap(value -> {
-            if (generation.getAsLong() != before) {
-                return Mono.just(new Answer<>(value, Freshness.FRESH, fetchedAt, null, null));
+    private Mono<Sourced<T>> refresh(Q query, long tenantId, List<String> keys) {
+        // Another flight may have stored the parts since the first lookup: look again before fetching.
+        return cache.getAll(tenantId, keys).flatMap(found -> {
+            List<Integer> expired = expired(found);
+            if (expired.isEmpty()) {
+                return Mono.just(fromCache(query, found, null));
             }
-            return store(tenantId, key, value, fetchedAt, ttl, onStored)
-                    .map(stored -> new Answer<>(value, Freshness.FRESH, fetchedAt, stored.freshUntil(), null));
+            Q fetch = policy.missing(query, expired);
+            long mark = changes.mark();
+            return source.fetch(fetch, Deadline.in(fetchBudget)).flatMap(answer -> answer.answered()
+                    ? store(query, keys, found, fetch, answer, tenantId, mark)
+                    : Mono.just(answer));
         });
     }
 
-    private boolean isFresh(Optional<Cached<V>> entry) {
-        return entry.isPresent() && entry.get().freshAt(clock.instant());
-    }
-
-    private static <V> Answer<V> cached(Cached<V> hit) {
-        return new Answer<>(hit.value(), Freshness.CACHED, hit.fetchedAt(), hit.freshUntil(), null);
-    }
-
-    private Mono<Cached<V>> store(long tenantId, String key, V value, Instant fetchedAt, Duration ttl,
-            Supplier<Mono<Void>> onStored) {
-        Instant freshUntil = fetchedAt.plus(ttl);
-        Cached<V> entry = new Cached<>(value, tenantId, fetchedAt, freshUntil, freshUntil.plus(staleLimit));
-        return cache.put(key, entry).then(Mono.defer(onStored)).thenReturn(entry);
-    }
-
-    private Mono<Answer<V>> stale(Optional<Cached<V>> found, Throwable error) {
-        if (found.isPresent() && found.get().servableAt(clock.instant())) {
-            Cached<V> stale = found.get();
-            return Mono.just(new Answer<>(stale.value(), Freshness.STALE, stale.fetchedAt(), stale.freshUntil(), error));
+    /** Stores what was fetched; answers with it and the still fresh rest. */
+    private Mono<Sourced<T>> store(Q query, List<String> keys, List<Cached<P>> found, Q fetch, Sourced<T> fetched,
+            long tenantId, long mark) {
+        Instant fetchedAt = fetched.outcome().asOf();
+        Map<String, Cached<P>> stored = new LinkedHashMap<>();
+        for (CachePolicy.Part<P> part : policy.parts(fetch, fetched.value(), fetchedAt)) {
+            Instant freshUntil = fetchedAt.plus(part.ttl());
+            stored.put(part.key(), new Cached<>(part.value(), tenantId, fetchedAt, freshUntil, freshUntil.plus(staleLimit)));
         }
-        return Mono.error(error);
+        Mono<Void> writes = Flux.fromIterable(stored.entrySet())
+                .flatMap(entry -> cache.put(entry.getKey(), entry.getValue())
+                        .then(Mono.defer(() -> policy.stored(tenantId, entry.getKey(), entry.getValue()))))
+                .then();
+        // Checked after storing: a change whose eviction ran before the entries were in would leave them
+        // there, so they are taken out again; one after the check evicts them itself.
+        return writes.then(Mono.defer(() -> {
+            boolean changed = changes.changedSince(tenantId, mark);
+            Mono<Void> dropped = changed ? cache.remove(List.copyOf(stored.keySet())) : Mono.empty();
+            return dropped.thenReturn(fresh(query, keys, found, stored, !changed));
+        }));
     }
 
-    /** The cache behind this source. */
-    public TieredCache<V> cache() {
-        return cache;
+    private Sourced<T> fresh(Q query, List<String> keys, List<Cached<P>> found, Map<String, Cached<P>> stored,
+            boolean kept) {
+        List<Cached<P>> entries = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            Cached<P> entry = stored.getOrDefault(keys.get(i), found.get(i));
+            if (entry == null) {
+                throw new IllegalStateException("The fetched data has no part " + keys.get(i));
+            }
+            entries.add(entry);
+        }
+        Ages ages = Ages.of(entries);
+        return new Sourced<>(join(query, entries), Outcome.fresh(ages.asOf(), kept ? ages.freshUntil() : null, null));
+    }
+
+    /** All parts from the cache: CACHED, or STALE standing in for the failure. */
+    private Sourced<T> fromCache(Q query, List<Cached<P>> entries, Outcome failure) {
+        Ages ages = Ages.of(entries);
+        SourceState state = failure == null ? SourceState.CACHED : SourceState.STALE;
+        return new Sourced<>(join(query, entries), new Outcome(state, failure == null ? null : failure.errorCode(),
+                failure == null ? null : failure.reason(), ages.asOf(), ages.freshUntil(), null));
+    }
+
+    private Sourced<T> staleOr(Q query, List<Cached<P>> found, Sourced<T> failure) {
+        Instant now = clock.instant();
+        boolean allServable = found.stream().allMatch(entry -> entry != null && entry.servableAt(now));
+        return allServable ? fromCache(query, found, failure.outcome()) : failure;
+    }
+
+    private T join(Q query, List<Cached<P>> entries) {
+        List<P> parts = new ArrayList<>(entries.size());
+        entries.forEach(entry -> parts.add(entry.value()));
+        return policy.join(query, parts);
+    }
+
+    /** The positions whose entry is missing or no longer fresh. */
+    private List<Integer> expired(List<Cached<P>> found) {
+        Instant now = clock.instant();
+        List<Integer> expired = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            if (found.get(i) == null || !found.get(i).freshAt(now)) {
+                expired.add(i);
+            }
+        }
+        return expired;
+    }
+
+    /** The oldest fetch and the earliest end of freshness among the parts of an answer. */
+    private record Ages(Instant asOf, Instant freshUntil) {
+
+        static Ages of(List<? extends Cached<?>> entries) {
+            Instant asOf = Instant.MAX;
+            Instant freshUntil = Instant.MAX;
+            for (Cached<?> entry : entries) {
+                asOf = entry.fetchedAt().isBefore(asOf) ? entry.fetchedAt() : asOf;
+                freshUntil = entry.freshUntil().isBefore(freshUntil) ? entry.freshUntil() : freshUntil;
+            }
+            return new Ages(asOf, freshUntil);
+        }
     }
 }

@@ -94,6 +94,12 @@ public final class TieredCache<V> {
         return ttl.isNegative() || ttl.isZero() ? Mono.empty() : shared.set(full, codec.encode(entry), ttl);
     }
 
+    /** Drops the entries under the keys from both tiers (Redis failures only make it a no-op there). */
+    public Mono<Void> remove(List<String> keys) {
+        keys.forEach(key -> local.invalidate(fullKey(key)));
+        return evictShared(keys);
+    }
+
     /** Drops this replica's entries whose keys (as given to {@link #put}) match. */
     public void evictLocal(Predicate<String> keys) {
         String prefix = fullKey("");

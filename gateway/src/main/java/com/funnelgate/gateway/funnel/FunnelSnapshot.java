@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.TreeMap;
 
 /** A {@link FunnelResult} in the shape it is cached in (a list of rows instead of a sorted map). */
-record FunnelSnapshot(List<Row> rows, FunnelMetrics totals) {
+public record FunnelSnapshot(List<Row> rows, FunnelMetrics totals) {
 
-    record Row(RowKey key, FunnelMetrics metrics) {
+    /** One row of the result. */
+    public record Row(RowKey key, FunnelMetrics metrics) {
     }
 
     static FunnelSnapshot of(FunnelResult result) {

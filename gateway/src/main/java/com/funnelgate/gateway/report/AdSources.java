@@ -1,22 +1,20 @@
 package com.funnelgate.gateway.report;
 
 import com.funnelgate.adconnectors.AdSpendRow;
+import com.funnelgate.gateway.adspend.AccountDays;
 import com.funnelgate.gateway.adspend.AdAccounts;
-import com.funnelgate.gateway.adspend.AdSpendDays;
 import com.funnelgate.gateway.adspend.AdSpendSource;
 import com.funnelgate.gateway.adspend.TenantAdAccount;
-import com.funnelgate.gateway.cache.Answer;
-import com.funnelgate.gateway.cache.CacheProperties;
-import com.funnelgate.gateway.cache.Freshness;
 import com.funnelgate.gateway.errors.ErrorCode;
 import com.funnelgate.gateway.fx.FxRates;
 import com.funnelgate.gateway.fx.FxTable;
 import com.funnelgate.gateway.query.Granularity;
 import com.funnelgate.gateway.query.ReportQuery;
-import com.funnelgate.gateway.resilience.Deadline;
-import com.funnelgate.gateway.resilience.SourceErrors;
-import java.time.Instant;
-import java.time.OffsetDateTime;
+import com.funnelgate.gateway.source.Deadline;
+import com.funnelgate.gateway.source.Outcome;
+import com.funnelgate.gateway.source.Source;
+import com.funnelgate.gateway.source.SourceState;
+import com.funnelgate.gateway.source.Sourced;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,10 +30,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The tenant's ad accounts as sources of a report: every account the filter keeps is asked in
- * parallel (with the exchange rates its currency needs), through the per-day spend cache, each under
- * its own protections and the request's deadline. Each account gets a {@link SourceStatus}; a failed one also a
- * {@link SourceFailure}. Ad networks report whole days per campaign, so HOUR reports and reports
- * by (or filtered to) site or call-to-action ask no account at all.
+ * parallel (with the exchange rates its currency needs) under the request's deadline, and answers
+ * with its rows and how it went. Ad networks report whole days per campaign, so HOUR reports and
+ * reports by (or filtered to) site or call-to-action ask no account at all: they are SKIPPED.
  */
 @Component
 class AdSources {
@@ -45,122 +42,102 @@ class AdSources {
     private static final String NOT_BY_SITE = "Ad spend cannot be split by site or call-to-action: reports grouped "
             + "or filtered by them carry no ad metrics.";
     private static final String NO_ACCOUNTS = "No ad account of this tenant matches the report: ad metrics are null.";
+    private static final String WHAT = "Spend, impressions and clicks";
+    /** The pseudo-source of the tenant's accounts as a whole, when no account can be named. */
+    private static final String ADS = "ads";
 
     private final AdAccounts accounts;
-    private final AdSpendSource source;
-    private final AdSpendDays days;
+    private final AdSpendSource networks;
+    private final Source<AccountDays, List<AdSpendRow>> spend;
     private final FxRates rates;
-    private final CacheProperties caching;
 
-    AdSources(AdAccounts accounts, AdSpendSource source, AdSpendDays days, FxRates rates, CacheProperties caching) {
+    AdSources(AdAccounts accounts, AdSpendSource networks, Source<AccountDays, List<AdSpendRow>> spend, FxRates rates) {
         this.accounts = accounts;
-        this.source = source;
-        this.days = days;
+        this.networks = networks;
+        this.spend = spend;
         this.rates = rates;
-        this.caching = caching;
     }
 
     /**
-     * The ad spend of the report's accounts; never fails, failures end up in {@code answers}.
+     * What the tenant's ad accounts give the report; never fails.
      *
      * @param asked the report as asked, which decides whether ad networks can answer it at all
      * @param query what to fetch (the asked report, or its totals only)
      */
-    Mono<AdSpendTable> fetch(ReportQuery asked, ReportQuery query, Deadline deadline, SourceAnswers answers) {
+    Mono<AdSpend> fetch(ReportQuery asked, ReportQuery query, Deadline deadline) {
         Optional<String> notApplicable = whyNotApplicable(asked);
-        return accounts.of(query.tenant().id())
-                .timeout(deadline.remaining())
+        return Mono.defer(() -> accounts.of(query.tenant().id()).timeout(deadline.remaining()))
                 .map(all -> all.stream().filter(account -> query.filter().networks().isEmpty()
                         || query.filter().networks().contains(account.network())).toList())
-                .flatMap(matching -> fetch(query, matching, notApplicable, deadline, answers))
+                .flatMap(matching -> fetch(query, matching, notApplicable, deadline))
                 .onErrorResume(error -> {
                     log.warn("Could not read the ad accounts of tenant {}: {}", query.tenant().id(), error.toString());
-                    SourceFailure failure = new SourceFailure("ads", ErrorCode.SOURCE_UNAVAILABLE,
+                    SourceFailure failure = new SourceFailure(ADS, ErrorCode.SOURCE_UNAVAILABLE,
                             "ads: the tenant's ad accounts could not be read; ad metrics are missing from this report.");
-                    answers.fail(status("ads", SourceStatus.State.FAILED, null, failure.code().name(), null, List.of()),
-                            failure);
-                    return Mono.just(AdSpendTable.none(query));
+                    SourceStatus status = new SourceStatus(ADS, SourceStatus.Kind.AD_NETWORK, SourceState.FAILED, null,
+                            null, failure.code().name(), null, List.of());
+                    return Mono.just(new AdSpend(AdSpendTable.none(query), List.of(SourceReport.failed(status, failure)),
+                            List.of()));
                 });
     }
 
-    private Mono<AdSpendTable> fetch(ReportQuery query, List<TenantAdAccount> matching, Optional<String> notApplicable,
-            Deadline deadline, SourceAnswers answers) {
+    private Mono<AdSpend> fetch(ReportQuery query, List<TenantAdAccount> matching, Optional<String> notApplicable,
+            Deadline deadline) {
         if (matching.isEmpty() || notApplicable.isPresent()) {
-            String why = notApplicable.orElse(NO_ACCOUNTS);
-            if (matching.isEmpty()) {
-                answers.add(status("ads", SourceStatus.State.SKIPPED, null, null, null, List.of(why)));
-            }
-            matching.forEach(account -> answers.add(status(account.sourceName(), SourceStatus.State.SKIPPED, null,
-                    null, source.dayZone(account).normalized(), List.of(why))));
-            return Mono.just(AdSpendTable.none(query));
+            Outcome skipped = Outcome.skipped(notApplicable.orElse(NO_ACCOUNTS));
+            List<SourceReport> sources = matching.isEmpty()
+                    ? List.of(SourceReport.of(ADS, SourceStatus.Kind.AD_NETWORK, skipped, query.zone(), null, List.of(), WHAT))
+                    : matching.stream().map(account -> SourceReport.of(account.sourceName(), SourceStatus.Kind.AD_NETWORK,
+                            skipped, query.zone(), zoneName(dayZone(account)), List.of(), WHAT)).toList();
+            return Mono.just(new AdSpend(AdSpendTable.none(query), sources, List.of()));
         }
         Set<String> currencies = matching.stream().map(TenantAdAccount::currency).collect(Collectors.toSet());
-        Mono<Optional<FxTable>> fx = rates.table(currencies, query.tenant().currency(), query.from(), query.to())
-                .timeout(deadline.remaining())
+        Mono<Optional<FxTable>> fx = Mono.defer(() -> rates.table(currencies, query.tenant().currency(), query.from(),
+                        query.to()).timeout(deadline.remaining()))
                 .map(Optional::of)
                 .onErrorResume(error -> {
                     log.warn("Exchange rates could not be read: {}", error.toString());
                     return Mono.just(Optional.empty());
                 });
-        Mono<List<AccountSpend>> spends = Flux.fromIterable(matching)
-                .flatMap(account -> fetch(query, account, deadline, answers), Math.max(1, matching.size()))
+        Mono<List<AccountAnswer>> answers = Flux.fromIterable(matching)
+                .flatMapSequential(account -> fetch(query, account, deadline), matching.size())
                 .collectList();
-        return Mono.zip(fx, spends).map(both -> {
+        return Mono.zip(fx, answers).map(both -> {
             FxTable table = both.getT1().orElse(null);
-            AdSpendTable spend = AdSpendTable.of(query, both.getT2(), table);
-            reportMissingRates(query, table, spend, answers);
-            return spend;
+            AdSpendTable spendTable = AdSpendTable.of(query,
+                    both.getT2().stream().map(AccountAnswer::spend).toList(), table);
+            return new AdSpend(spendTable, both.getT2().stream().map(AccountAnswer::source).toList(),
+                    missingRates(query, table, spendTable));
         });
     }
 
-    private Mono<AccountSpend> fetch(ReportQuery query, TenantAdAccount account, Deadline deadline,
-            SourceAnswers answers) {
-        ZoneId dayZone = source.dayZone(account).normalized();
+    private Mono<AccountAnswer> fetch(ReportQuery query, TenantAdAccount account, Deadline deadline) {
+        ZoneId dayZone = dayZone(account);
         List<String> warnings = dayZone.equals(query.zone().normalized()) ? List.of()
                 : List.of("This account's days are in " + zoneName(dayZone) + ", the report's in " + query.zone().getId()
                         + ": its spend is counted on the account's dates.");
-        if (!source.supports(account)) {
-            answers.add(status(account.sourceName(), SourceStatus.State.SKIPPED, null, null, dayZone,
-                    List.of("Funnelgate has no client for " + account.network() + " yet: its spend is null.")));
-            return Mono.just(new AccountSpend(account, null));
+        if (!networks.supports(account)) {
+            Outcome skipped = Outcome.skipped("Funnelgate has no client for " + account.network() + " yet: its spend is null.");
+            return Mono.just(new AccountAnswer(new AccountSpend(account, null), SourceReport.of(account.sourceName(),
+                    SourceStatus.Kind.AD_NETWORK, skipped, query.zone(), zoneName(dayZone), List.of(), WHAT)));
         }
-        return Mono.defer(() -> {
-            long started = System.nanoTime();
-            // A fetch shared through the cache runs on its own budget; this report waits its own deadline.
-            AdSpendDays.Fetch shared = (first, last) -> source.fetch(account, first, last,
-                    Deadline.in(caching.fetchBudget()));
-            Mono<Answer<List<AdSpendRow>>> answer = caching.enabled()
-                    ? days.get(account, dayZone, query.from(), query.to(), shared, deadline.remaining())
-                    : source.fetch(account, query.from(), query.to(), deadline)
-                            .map(rows -> new Answer<>(rows, Freshness.FRESH, Instant.now(), null, null));
-            return answer
-                    .map(got -> {
-                        answers.freshUntil(got.freshUntil());
-                        List<String> notes = new ArrayList<>(warnings);
-                        notes.addAll(SourceStates.warnings(got, "spend, impressions and clicks"));
-                        answers.add(new SourceStatus(account.sourceName(), SourceStatus.Kind.AD_NETWORK,
-                                SourceStates.of(got), OffsetDateTime.ofInstant(got.asOf(), query.zone()),
-                                Timing.millisSince(started), SourceStates.errorCode(got), zoneName(dayZone), notes));
-                        return new AccountSpend(account, got.value());
-                    })
-                    .onErrorResume(error -> {
-                        log.warn("{} failed a report of tenant {}: {}", account.sourceName(), query.tenant().id(),
-                                error.toString());
-                        SourceFailure failure = new SourceFailure(account.sourceName(), SourceErrors.code(error),
-                                SourceErrors.message(account.sourceName(), "Spend, impressions and clicks", error));
-                        answers.fail(status(account.sourceName(), SourceStatus.State.FAILED, Timing.millisSince(started),
-                                failure.code().name(), dayZone, warnings), failure);
-                        return Mono.just(new AccountSpend(account, null));
-                    });
-        });
+        return spend.fetch(new AccountDays(account, dayZone, query.from(), query.to()), deadline)
+                .onErrorResume(error -> Mono.just(ReportService.unexpected(account.sourceName(), error)))
+                .map(answer -> new AccountAnswer(new AccountSpend(account, answer.value()), SourceReport.of(
+                        account.sourceName(), SourceStatus.Kind.AD_NETWORK, answer.outcome(), query.zone(),
+                        zoneName(dayZone), warnings, WHAT)));
     }
 
-    private static void reportMissingRates(ReportQuery query, FxTable table, AdSpendTable spend, SourceAnswers answers) {
+    private ZoneId dayZone(TenantAdAccount account) {
+        return networks.dayZone(account).normalized();
+    }
+
+    private static List<SourceFailure> missingRates(ReportQuery query, FxTable table, AdSpendTable spend) {
         if (spend.missingRates().isEmpty()) {
-            return;
+            return List.of();
         }
         String which = table == null ? "could not be read" : "are missing for " + String.join(", ", spend.missingRates());
-        answers.fail(new SourceFailure("fx", ErrorCode.SOURCE_UNAVAILABLE, "Exchange rates to "
+        return List.of(new SourceFailure("fx", ErrorCode.SOURCE_UNAVAILABLE, "Exchange rates to "
                 + query.tenant().currency() + " " + which + ": the spend they would convert is null in this report."));
     }
 
@@ -180,10 +157,17 @@ class AdSources {
         return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
-    private static SourceStatus status(String name, SourceStatus.State state, Integer latency, String errorCode,
-            ZoneId zone, List<String> warnings) {
-        return new SourceStatus(name, SourceStatus.Kind.AD_NETWORK, state,
-                state == SourceStatus.State.FRESH ? OffsetDateTime.now() : null, latency, errorCode,
-                zone == null ? null : zoneName(zone), new ArrayList<>(warnings));
+    /**
+     * What the tenant's ad accounts gave a report.
+     *
+     * @param table the spend of the accounts that answered, keyed like the report's rows
+     * @param sources how each account (or the accounts as a whole) answered
+     * @param failures failures beyond the accounts' own: exchange rates that could not be had
+     */
+    record AdSpend(AdSpendTable table, List<SourceReport> sources, List<SourceFailure> failures) {
+    }
+
+    /** One account's rows (null unless it answered) and how it answered. */
+    private record AccountAnswer(AccountSpend spend, SourceReport source) {
     }
 }

@@ -1,6 +1,5 @@
 package com.funnelgate.gateway.report;
 
-import com.funnelgate.gateway.answers.ReportFacts;
 import com.funnelgate.gateway.query.Dimension;
 import com.funnelgate.gateway.query.Granularity;
 import com.funnelgate.gateway.tenancy.Caller;
@@ -19,18 +18,20 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code report} and {@code reports} queries. Thin: hands the arguments, the selection and the
- * caller to {@link ReportService}, and turns failed sources into GraphQL errors (with
+ * The {@code report} and {@code reports} queries. Thin: hands the arguments, the selection, the caller
+ * and the request's deadline to {@link ReportService}, and turns failed sources into GraphQL errors (with
  * {@code extensions.code} and {@code extensions.source}) next to the data that did arrive. Leaves each
- * field's {@link ReportFacts} in the request's {@code GraphQLContext} for the cache of whole answers.
+ * field's {@link ReportFacts} in the request's {@code GraphQLContext} for a cache of whole answers.
  */
 @Controller
 class ReportController {
 
     private final ReportService reports;
+    private final RequestDeadline deadlines;
 
-    ReportController(ReportService reports) {
+    ReportController(ReportService reports, RequestDeadline deadlines) {
         this.reports = reports;
+        this.deadlines = deadlines;
     }
 
     @QueryMapping
@@ -38,7 +39,8 @@ class ReportController {
             @Argument List<Dimension> groupBy, @Argument ReportFilterInput filter, @Argument String tenantId,
             @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         ReportRequest request = new ReportRequest(range, granularity, groupBy, filter, tenantId);
-        return reports.report(caller, request, ReportSelection.of(env.getSelectionSet()))
+        return reports.report(caller, request, ReportSelection.of(env.getSelectionSet()),
+                        deadlines.of(env.getGraphQlContext()))
                 .doOnNext(outcome -> ReportFacts.addTo(env.getGraphQlContext(), outcome.facts()))
                 .map(outcome -> DataFetcherResult.<Report>newResult()
                         .data(outcome.report())
@@ -52,7 +54,8 @@ class ReportController {
             @Argument ReportFilterInput filter, @AuthenticationPrincipal Caller caller, DataFetchingEnvironment env) {
         ReportRequest template = new ReportRequest(range, granularity == null ? Granularity.TOTAL : granularity,
                 groupBy, filter, null);
-        return reports.reports(caller, tenantIds, template, ReportSelection.of(env.getSelectionSet()))
+        return reports.reports(caller, tenantIds, template, ReportSelection.of(env.getSelectionSet()),
+                        deadlines.of(env.getGraphQlContext()))
                 .collectList()
                 .map(outcomes -> {
                     List<SourceFailure> failures = new ArrayList<>();

@@ -1,6 +1,5 @@
 package com.funnelgate.gateway.report;
 
-import com.funnelgate.gateway.answers.ReportFacts;
 import java.util.List;
 
 /**

@@ -1,52 +1,60 @@
 package com.funnelgate.gateway.report;
 
-import com.funnelgate.gateway.answers.ReportFacts;
-import com.funnelgate.gateway.cache.DataGenerations;
 import com.funnelgate.gateway.errors.ApiException;
+import com.funnelgate.gateway.errors.ErrorCode;
 import com.funnelgate.gateway.funnel.FunnelCatalog;
+import com.funnelgate.gateway.funnel.FunnelQuery;
 import com.funnelgate.gateway.funnel.FunnelResult;
 import com.funnelgate.gateway.query.ReportFilter;
 import com.funnelgate.gateway.query.ReportQuery;
-import com.funnelgate.gateway.resilience.Deadline;
+import com.funnelgate.gateway.source.Deadline;
+import com.funnelgate.gateway.source.Source;
+import com.funnelgate.gateway.source.SourceState;
+import com.funnelgate.gateway.source.Sourced;
 import com.funnelgate.gateway.tenancy.Caller;
 import com.funnelgate.gateway.tenancy.Tenant;
 import com.funnelgate.gateway.tenancy.TenantDirectory;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Answers reports: checks the arguments and the caller's scope, plans which sources the selected
- * fields need, asks them all in parallel under one deadline (each gets what is left of it), and
- * assembles rows, totals and per-source status. A failed source leaves the metrics that needed it
- * null and is reported as a {@link SourceFailure}; the report still answers with everything else. Each
- * outcome carries {@link ReportFacts}: whether a copy of it would stay true (every source CACHED or
- * SKIPPED), until when, and the tenant's {@link DataGenerations} number read before its sources.
+ * fields need, asks them all in parallel under the request's one deadline (its lookups too), and
+ * composes what they answered into rows, totals and per-source status. A failed source leaves the
+ * metrics that needed it null and is reported as a {@link SourceFailure}; the report still answers
+ * with everything else. Each outcome carries the {@link ReportFacts} a cache of whole answers needs,
+ * derived from the sources' outcomes.
  */
 @Service
 public class ReportService {
 
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+
     /** Statuses in a stable order: the funnel first, then ad sources by name. */
-    private static final Comparator<SourceStatus> STATUS_ORDER = Comparator
-            .comparing((SourceStatus status) -> status.kind() != SourceStatus.Kind.FUNNEL)
-            .thenComparing(SourceStatus::source);
+    private static final Comparator<SourceReport> SOURCE_ORDER = Comparator
+            .comparing((SourceReport source) -> source.status().kind() != SourceStatus.Kind.FUNNEL)
+            .thenComparing(source -> source.status().source());
 
     private final TenantDirectory tenants;
     private final FunnelCatalog catalog;
-    private final FunnelSource funnel;
+    private final Source<FunnelQuery, FunnelResult> funnel;
     private final AdSources ads;
     private final ReportAssembler assembler;
     private final ReportProperties limits;
     private final ReportValidation validation;
-    private final DataGenerations generations;
 
-    ReportService(TenantDirectory tenants, FunnelCatalog catalog, FunnelSource funnel, AdSources ads,
-            ReportProperties limits, DataGenerations generations) {
-        this.generations = generations;
+    ReportService(TenantDirectory tenants, FunnelCatalog catalog, Source<FunnelQuery, FunnelResult> funnel,
+            AdSources ads, ReportProperties limits) {
         this.tenants = tenants;
         this.catalog = catalog;
         this.funnel = funnel;
@@ -56,8 +64,13 @@ public class ReportService {
         this.validation = new ReportValidation(limits);
     }
 
-    /** One tenant's report, as far as the selection needs it. */
-    public Mono<ReportOutcome> report(Caller caller, ReportRequest request, ReportSelection selection) {
+    /**
+     * One tenant's report, as far as the selection needs it.
+     *
+     * @param deadline when the answer is due; sources are cut off the answer reserve before it
+     */
+    public Mono<ReportOutcome> report(Caller caller, ReportRequest request, ReportSelection selection,
+            Deadline deadline) {
         return Mono.defer(() -> {
             long tenantId = caller.tenantFor(request.tenantId());
             validation.checkRange(request.range(), request.granularity());
@@ -67,26 +80,31 @@ public class ReportService {
                         List.of(), null, List.of());
                 return Mono.just(new ReportOutcome(report, List.of(), ReportFacts.noSources()));
             }
-            return tenants.find(tenantId)
+            Deadline sources = deadline.earlier(limits.answerReserve());
+            return within(tenants.find(tenantId), sources, "The tenant directory")
                     .switchIfEmpty(Mono.error(() -> ApiException.badInput("Unknown tenant " + tenantId + ".")))
-                    .flatMap(tenant -> checkFilter(tenant, filter).thenReturn(new ReportQuery(tenant,
-                            request.range().from(), request.range().to(), request.granularity(),
-                            new LinkedHashSet<>(request.groupBy()), filter)))
-                    .flatMap(query -> run(query, request, selection));
+                    .flatMap(tenant -> within(checkFilter(tenant, filter), sources, "The tenant's sites and "
+                            + "calls-to-action").thenReturn(new ReportQuery(tenant, request.range().from(),
+                            request.range().to(), request.granularity(), new LinkedHashSet<>(request.groupBy()), filter)))
+                    .flatMap(query -> run(query, request, selection, sources));
         });
     }
 
-    /** The same report for several tenants of the caller's scope, in the order asked. */
+    /**
+     * The same report for several tenants of the caller's scope, in the order asked. All are asked at
+     * once: they share the request's one deadline, and a tenant asked later would have less of it.
+     */
     public Flux<ReportOutcome> reports(Caller caller, List<String> tenantIds, ReportRequest template,
-            ReportSelection selection) {
+            ReportSelection selection, Deadline deadline) {
         if (tenantIds.size() > limits.maxTenantsPerRequest()) {
             return Flux.error(ApiException.badInput("tenantIds holds " + tenantIds.size()
                     + " tenants; at most " + limits.maxTenantsPerRequest() + " are allowed per request."));
         }
         tenantIds.forEach(caller::tenantFor);
-        return Flux.fromIterable(new LinkedHashSet<>(tenantIds)).flatMapSequential(tenantId -> report(caller,
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(tenantIds));
+        return Flux.fromIterable(distinct).flatMapSequential(tenantId -> report(caller,
                 new ReportRequest(template.range(), template.granularity(), template.groupBy(), template.filter(),
-                        tenantId), selection), 4);
+                        tenantId), selection, deadline), Math.max(1, distinct.size()));
     }
 
     private Mono<Void> checkFilter(Tenant tenant, ReportFilter filter) {
@@ -97,32 +115,76 @@ public class ReportService {
                 .then();
     }
 
-    private Mono<ReportOutcome> run(ReportQuery asked, ReportRequest request, ReportSelection selection) {
+    private Mono<ReportOutcome> run(ReportQuery asked, ReportRequest request, ReportSelection selection,
+            Deadline deadline) {
         ReportQuery query = selection.rows() ? asked : asked.totalsOnly();
-        // Before any source is read: an answer built from entries evicted after this is recognisably old.
-        long generation = generations.of(query.tenant().id());
-        Deadline deadline = Deadline.in(limits.sourceBudget());
-        SourceAnswers answers = new SourceAnswers();
-        Mono<Optional<FunnelResult>> funnelResult = selection.funnel()
-                ? funnel.fetch(query, selection.visitors(), deadline, answers).map(Optional::of)
-                        .defaultIfEmpty(Optional.empty())
+        Mono<Optional<Sourced<FunnelResult>>> funnelAnswer = selection.funnel()
+                ? funnel.fetch(new FunnelQuery(query, selection.visitors()), deadline)
+                        .onErrorResume(error -> Mono.just(unexpected(SourceStatus.FUNNEL, error)))
+                        .map(Optional::of)
                 : Mono.just(Optional.empty());
-        Mono<Optional<AdSpendTable>> adSpend = selection.adSpend()
-                ? ads.fetch(asked, query, deadline, answers).map(Optional::of)
+        Mono<Optional<AdSources.AdSpend>> adSpend = selection.adSpend()
+                ? ads.fetch(asked, query, deadline).map(Optional::of)
                 : Mono.just(Optional.empty());
-        return Mono.zip(funnelResult, adSpend).map(sources -> {
-            Tenant tenant = query.tenant();
-            ReportAssembler.Assembled assembled = assembler.assemble(query, sources.getT1().orElse(null),
-                    sources.getT2().orElse(null), selection.rows());
-            List<SourceStatus> statuses = answers.statuses().stream().sorted(STATUS_ORDER).toList();
-            Report report = new Report(Long.toString(tenant.id()), request.range(), request.granularity(),
-                    tenant.timeZone().getId(), tenant.currency(), assembled.rows(), assembled.totals(), statuses);
-            List<SourceFailure> failures = answers.failures();
-            boolean replayable = failures.isEmpty() && !answers.unbounded() && statuses.stream()
-                    .allMatch(status -> status.state() == SourceStatus.State.CACHED
-                            || status.state() == SourceStatus.State.SKIPPED);
-            return new ReportOutcome(report, failures,
-                    ReportFacts.of(replayable, tenant.id(), generation, answers.freshUntil()));
-        });
+        return Mono.zip(funnelAnswer, adSpend).map(answers -> compose(query, request, selection,
+                answers.getT1().orElse(null), answers.getT2().orElse(null)));
+    }
+
+    /**
+     * The report from what its sources answered.
+     *
+     * @param funnelAnswer null when the funnel was not asked
+     * @param adSpend null when no ad metric was asked for
+     */
+    private ReportOutcome compose(ReportQuery query, ReportRequest request, ReportSelection selection,
+            Sourced<FunnelResult> funnelAnswer, AdSources.AdSpend adSpend) {
+        Tenant tenant = query.tenant();
+        List<SourceReport> sources = new ArrayList<>();
+        List<SourceFailure> failures = new ArrayList<>();
+        if (funnelAnswer != null) {
+            sources.add(SourceReport.of(SourceStatus.FUNNEL, SourceStatus.Kind.FUNNEL, funnelAnswer.outcome(),
+                    query.zone(), query.zone().getId(), List.of(), "Funnel metrics"));
+        }
+        if (adSpend != null) {
+            sources.addAll(adSpend.sources());
+        }
+        sources.sort(SOURCE_ORDER);
+        sources.stream().map(SourceReport::failure).filter(failure -> failure != null).forEach(failures::add);
+        if (adSpend != null) {
+            failures.addAll(adSpend.failures());
+        }
+        ReportAssembler.Assembled assembled = assembler.assemble(query,
+                funnelAnswer == null ? null : funnelAnswer.value(), adSpend == null ? null : adSpend.table(),
+                selection.rows());
+        Report report = new Report(Long.toString(tenant.id()), request.range(), request.granularity(),
+                tenant.timeZone().getId(), tenant.currency(), assembled.rows(), assembled.totals(),
+                sources.stream().map(SourceReport::status).toList());
+        return new ReportOutcome(report, failures, facts(tenant, sources, failures));
+    }
+
+    /** Replayable when no source failed and each was CACHED or SKIPPED; as fresh as the least fresh. */
+    private static ReportFacts facts(Tenant tenant, List<SourceReport> sources, List<SourceFailure> failures) {
+        boolean replayable = failures.isEmpty() && sources.stream()
+                .allMatch(source -> source.state() == SourceState.CACHED || source.state() == SourceState.SKIPPED);
+        Instant freshUntil = sources.stream().map(SourceReport::freshUntil).filter(until -> until != null)
+                .min(Comparator.naturalOrder()).orElse(null);
+        return ReportFacts.of(replayable, tenant.id(), freshUntil);
+    }
+
+    /** A lookup the report cannot go without, under the deadline; its failure fails the report. */
+    private static <T> Mono<T> within(Mono<T> lookup, Deadline deadline, String what) {
+        return Mono.defer(() -> lookup.timeout(deadline.remaining()))
+                .onErrorMap(TimeoutException.class, error -> new ApiException(ErrorCode.SOURCE_TIMEOUT,
+                        what + " did not answer within the report's deadline; try again."))
+                .onErrorMap(error -> !(error instanceof ApiException), error -> {
+                    log.warn("{} failed a report: {}", what, error.toString());
+                    return new ApiException(ErrorCode.SOURCE_UNAVAILABLE, what + " could not be read; try again.");
+                });
+    }
+
+    /** A source broke its promise never to fail: a bug, reported as the source being unavailable. */
+    static <T> Sourced<T> unexpected(String source, Throwable error) {
+        log.error("Source {} failed unexpectedly", source, error);
+        return Sourced.failed(ErrorCode.SOURCE_UNAVAILABLE, "is unavailable", null);
     }
 }

@@ -2,14 +2,15 @@ package com.funnelgate.gateway.resilience;
 
 import com.funnelgate.adconnectors.AdNetworkException;
 import com.funnelgate.gateway.errors.ErrorCode;
+import com.funnelgate.gateway.source.Outcome;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Turns the failure of a data source into the API's error code and a message a caller can act
- * on. Messages name the source but never carry tokens, SQL or stack traces.
+ * Turns the failure of a data source into the API's error code and a reason a caller can act on.
+ * Reasons never carry tokens, SQL or stack traces.
  */
 public final class SourceErrors {
 
@@ -32,31 +33,31 @@ public final class SourceErrors {
         return ErrorCode.SOURCE_UNAVAILABLE;
     }
 
-    /** What to tell the caller about a source failure; {@code what} names the missing data. */
-    public static String message(String source, String what, Throwable error) {
+    /**
+     * What happened, in words the caller can act on, without the source's name: "did not answer within
+     * the report's deadline", "the network rejected the account's credentials; reconnect the account", …
+     */
+    public static String reason(Throwable error) {
         Throwable cause = error instanceof RetryWouldMissDeadline ? error.getCause() : error;
-        String prefix = source + ": ";
-        String missing = " " + what + " from it are missing from this report.";
         if (cause instanceof TimeoutException) {
-            return prefix + "did not answer within the report's deadline;" + missing;
+            return Outcome.TIMED_OUT;
         }
         if (cause instanceof CallNotPermittedException) {
-            return prefix + "has been failing, so calls to it are paused for a while (circuit open);" + missing;
+            return "has been failing, so calls to it are paused for a while (circuit open)";
         }
         if (cause instanceof BulkheadFullException) {
-            return prefix + "too many requests to this account are in flight;" + missing;
+            return "too many requests to this account are in flight";
         }
         if (cause instanceof AdNetworkException.RateLimited limited) {
-            return prefix + "the network is throttling this account"
-                    + limited.retryAfter().map(SourceErrors::retryIn).orElse("") + ";" + missing;
+            return "the network is throttling this account" + limited.retryAfter().map(SourceErrors::retryIn).orElse("");
         }
         if (cause instanceof AdNetworkException.CredentialsRejected) {
-            return prefix + "the network rejected the account's credentials; reconnect the account." + missing;
+            return "the network rejected the account's credentials; reconnect the account";
         }
         if (cause instanceof AdNetworkException.PermissionDenied) {
-            return prefix + "the account's credentials do not grant access to its reports." + missing;
+            return "the account's credentials do not grant access to its reports";
         }
-        return prefix + "is unavailable;" + missing;
+        return "is unavailable";
     }
 
     private static String retryIn(Duration wait) {

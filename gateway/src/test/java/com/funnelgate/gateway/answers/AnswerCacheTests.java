@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.funnelgate.gateway.cache.CacheMeters;
 import com.funnelgate.gateway.cache.CacheProperties;
-import com.funnelgate.gateway.cache.DataGenerations;
+import com.funnelgate.gateway.cache.DataChanges;
+import com.funnelgate.gateway.report.ReportFacts;
 import com.funnelgate.gateway.support.MutableClock;
 import com.funnelgate.gateway.tenancy.Caller;
 import com.funnelgate.gateway.tenancy.Role;
@@ -31,15 +32,15 @@ class AnswerCacheTests {
     private static final String DOCUMENT = "{ report(range: {from: \"2026-09-01\", to: \"2026-09-07\"}) { tenantId } }";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
-    private final DataGenerations generations = new DataGenerations();
-    private final AnswerCache cache = new AnswerCache(properties(Duration.ofMinutes(10)), generations,
+    private final DataChanges changes = new DataChanges();
+    private final AnswerCache cache = new AnswerCache(properties(Duration.ofMinutes(10)), changes,
             new CacheMeters(new SimpleMeterRegistry()), clock);
     private final ExecutionResult result = ExecutionResultImpl.newExecutionResult()
             .data(Map.of("report", Map.of("tenantId", "1"))).build();
 
     @Test
     void aReplayableAnswerIsServedToItsCallerOnly() {
-        assertThat(cache.offer(key(ALICE), result, facts(true, generations.of(1), null))).isTrue();
+        assertThat(cache.offer(key(ALICE), result, facts(true, null), changes.mark())).isTrue();
         assertThat(cache.find(key(ALICE))).containsSame(result);
         assertThat(cache.find(key(BOB))).isEmpty();
         assertThat(cache.find(new AnswerCache.Key(ALICE, DOCUMENT, null, Map.of("x", 1)))).isEmpty();
@@ -47,41 +48,46 @@ class AnswerCacheTests {
 
     @Test
     void unreplayableErroneousOrMixedAnswersAreNotStored() {
-        long generation = generations.of(1);
-        assertThat(cache.offer(key(ALICE), result, facts(false, generation, null))).isFalse();
+        long mark = changes.mark();
+        assertThat(cache.offer(key(ALICE), result, facts(false, null), mark)).isFalse();
         ExecutionResult withError = result.transform(builder -> builder.addError(
                 GraphqlErrorBuilder.newError().message("funnel failed").build()));
-        assertThat(cache.offer(key(ALICE), withError, facts(true, generation, null))).isFalse();
+        assertThat(cache.offer(key(ALICE), withError, facts(true, null), mark)).isFalse();
         ExecutionResult mixed = ExecutionResultImpl.newExecutionResult()
                 .data(Map.of("report", Map.of("tenantId", "1"), "me", Map.of("role", "VIEWER"))).build();
-        assertThat(cache.offer(key(ALICE), mixed, facts(true, generation, null))).isFalse();
+        assertThat(cache.offer(key(ALICE), mixed, facts(true, null), mark)).isFalse();
         assertThat(cache.find(key(ALICE))).isEmpty();
     }
 
     @Test
     void anAnswerLastsUntilTheEarliestFreshnessOrTheAgeLimit() {
-        long generation = generations.of(1);
-        cache.offer(key(ALICE), result, facts(true, generation, clock.instant().plus(Duration.ofMinutes(3))));
+        long mark = changes.mark();
+        cache.offer(key(ALICE), result, facts(true, clock.instant().plus(Duration.ofMinutes(3))), mark);
         clock.advance(Duration.ofMinutes(2).plusSeconds(59));
         assertThat(cache.find(key(ALICE))).isPresent();
         clock.advance(Duration.ofSeconds(1));
         assertThat(cache.find(key(ALICE))).isEmpty();
 
-        cache.offer(key(ALICE), result, facts(true, generation, clock.instant().plus(Duration.ofHours(6))));
+        cache.offer(key(ALICE), result, facts(true, clock.instant().plus(Duration.ofHours(6))), mark);
         clock.advance(Duration.ofMinutes(10));
         assertThat(cache.find(key(ALICE))).as("the age limit").isEmpty();
     }
 
     @Test
     void aChangeOfTheTenantsDataBeforeOrAfterStoringMakesTheAnswerOld() {
-        long before = generations.of(1);
-        generations.changed(1);
-        assertThat(cache.offer(key(ALICE), result, facts(true, before, null))).as("built before the change").isFalse();
+        long before = changes.mark();
+        changes.changed(1);
+        assertThat(cache.offer(key(ALICE), result, facts(true, null), before)).as("built before the change").isFalse();
 
-        cache.offer(key(ALICE), result, facts(true, generations.of(1), null));
-        generations.changed(2);
+        cache.offer(key(ALICE), result, facts(true, null), changes.mark());
+        changes.changed(2);
         assertThat(cache.find(key(ALICE))).as("another tenant's change").isPresent();
-        generations.changedAll();
+        changes.changed(1);
+        assertThat(cache.find(key(ALICE))).as("its tenant's change after it was stored").isEmpty();
+
+        cache.offer(key(ALICE), result, facts(true, null), changes.mark());
+        assertThat(cache.find(key(ALICE))).isPresent();
+        changes.changedAll();
         assertThat(cache.find(key(ALICE))).isEmpty();
     }
 
@@ -89,8 +95,8 @@ class AnswerCacheTests {
         return new AnswerCache.Key(caller, DOCUMENT, null, Map.of());
     }
 
-    private static ReportFacts facts(boolean replayable, long generation, Instant freshUntil) {
-        return new ReportFacts(1, replayable, Map.of(1L, generation), freshUntil);
+    private static ReportFacts facts(boolean replayable, Instant freshUntil) {
+        return new ReportFacts(1, replayable, Set.of(1L), freshUntil);
     }
 
     private static CacheProperties properties(Duration maxAge) {

@@ -8,12 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The cache's own rules, without Redis or Spring: tenants, ages, versions, single-flight. */
+/**
+ * The cache's own rules, without Redis or Spring: tenants, ages, versions, single-flight (the decorator
+ * built on them: {@link CachedSourceTests}).
+ */
 class TieredCacheTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -63,65 +67,16 @@ class TieredCacheTests {
     }
 
     @Test
-    void concurrentIdenticalMissesShareOneFetch() {
-        CachedSource<String> source = new CachedSource<>(cache, Duration.ofHours(1), clock);
-        AtomicInteger fetches = new AtomicInteger();
-        Mono<String> slow = Mono.defer(() -> {
-            fetches.incrementAndGet();
-            return Mono.delay(Duration.ofSeconds(1)).thenReturn("fetched");
-        });
-        StepVerifier.withVirtualTime(() -> Mono.zip(
-                        source.get(1, "shape", () -> slow, Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0),
-                        source.get(1, "shape", () -> slow, Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0),
-                        source.get(1, "shape", () -> slow, Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0)))
-                .thenAwait(Duration.ofSeconds(1))
-                .assertNext(answers -> {
-                    assertThat(answers.getT1().value()).isEqualTo("fetched");
-                    assertThat(answers.getT3().freshness()).isEqualTo(Freshness.FRESH);
-                })
-                .verifyComplete();
-        assertThat(fetches.get()).isEqualTo(1);
-        assertThat(source.get(1, "shape", () -> slow, Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0).block().freshness())
-                .isEqualTo(Freshness.CACHED);
-    }
-
-    @Test
-    void aFailingSourceIsAnsweredFromAnExpiredEntryWithinTheStaleLimit() {
-        CachedSource<String> source = new CachedSource<>(cache, Duration.ofHours(1), clock);
-        source.get(1, "shape", () -> Mono.just("yesterday's"), Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0).block();
-        clock.advance(Duration.ofMinutes(30));
-        Answer<String> stale = source.get(1, "shape", () -> Mono.error(new IllegalStateException("down")),
-                Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0).block();
-        assertThat(stale.freshness()).isEqualTo(Freshness.STALE);
-        assertThat(stale.value()).isEqualTo("yesterday's");
-        assertThat(stale.asOf()).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
-        clock.advance(Duration.ofHours(1));
-        StepVerifier.create(source.get(1, "shape", () -> Mono.error(new IllegalStateException("down")),
-                Duration.ofMinutes(5), Mono::empty, Duration.ofSeconds(10), () -> 0)).verifyErrorMessage("down");
-    }
-
-    @Test
-    void aValueFetchedWhileTheDataChangedAnswersButIsNotStored() {
-        CachedSource<String> source = new CachedSource<>(cache, Duration.ofHours(1), clock);
-        java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
-        Mono<String> changedMeanwhile = Mono.fromSupplier(() -> {
-            generation.incrementAndGet();
-            return "from before the change";
-        });
-        Answer<String> answer = source.get(1, "k", () -> changedMeanwhile, Duration.ofMinutes(5), Mono::empty,
-                Duration.ofSeconds(10), generation::get).block();
-        assertThat(answer.value()).isEqualTo("from before the change");
-        assertThat(cache.get(1, "k").block()).isEmpty();
-    }
-
-    @Test
     void aCallerThatGivesUpDoesNotCancelTheSharedFetch() {
         SingleFlight<String, String> flights = new SingleFlight<>();
         AtomicInteger completed = new AtomicInteger();
-        Mono<String> work = Mono.delay(Duration.ofSeconds(2)).map(tick -> "done").doOnNext(v -> completed.incrementAndGet());
+        // Assembled on virtual time (inside the supplier), so the shared work ends, and leaves the flights,
+        // before thenAwait returns.
+        Supplier<Mono<String>> work = () -> Mono.delay(Duration.ofSeconds(2)).map(tick -> "done")
+                .doOnNext(v -> completed.incrementAndGet());
         StepVerifier.withVirtualTime(() -> Mono.zip(
-                        flights.run("k", () -> work).timeout(Duration.ofSeconds(1)).onErrorReturn("gave up"),
-                        flights.run("k", () -> work)))
+                        flights.run("k", work).timeout(Duration.ofSeconds(1)).onErrorReturn("gave up"),
+                        flights.run("k", work)))
                 .thenAwait(Duration.ofSeconds(2))
                 .assertNext(both -> {
                     assertThat(both.getT1()).isEqualTo("gave up");

@@ -119,6 +119,24 @@ class FaultMatrixTests {
     }
 
     @Test
+    void aHangingNetworkOpensItsBreakerAndThenRequestsNoLongerWaitForIt() {
+        sandbox.setFault(AdNetwork.META, SandboxFault.HANG);
+        CircuitBreaker meta = breakers.circuitBreaker("ad-META");
+        int minimumCalls = meta.getCircuitBreakerConfig().getMinimumNumberOfCalls();
+        for (int i = 0; i < minimumCalls; i++) {
+            HttpApi.Answer answer = api.graphql(key, QUERY);
+            assertThat(status(answer, fixture.account(AdNetwork.META).sourceName()).path("errorCode").asString())
+                    .isEqualTo("SOURCE_TIMEOUT");
+        }
+        assertThat(meta.getState()).as("each request's cut-off attempt counted").isEqualTo(CircuitBreaker.State.OPEN);
+        long callsBefore = sandbox.requestCount(AdNetwork.META);
+        HttpApi.Answer answer = api.graphql(key, QUERY);
+        assertThat(sandbox.requestCount(AdNetwork.META)).isEqualTo(callsBefore);
+        assertThat(answer.errors()).singleElement().satisfies(error ->
+                assertThat(error.path("message").asString()).contains("circuit open"));
+    }
+
+    @Test
     void whenEverySourceFailsTheAnswerIsStillAWellFormedReport() {
         for (AdNetwork network : List.of(AdNetwork.META, AdNetwork.GOOGLE_ADS, AdNetwork.ADROLL)) {
             sandbox.setFault(network, SandboxFault.CREDENTIALS_REJECTED);

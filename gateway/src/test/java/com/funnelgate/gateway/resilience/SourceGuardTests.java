@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.funnelgate.adconnectors.AdNetwork;
 import com.funnelgate.adconnectors.AdNetworkException;
+import com.funnelgate.gateway.errors.ErrorCode;
+import com.funnelgate.gateway.source.Deadline;
+import com.funnelgate.gateway.source.Source;
+import com.funnelgate.gateway.source.SourceState;
+import com.funnelgate.gateway.source.Sourced;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -23,9 +28,10 @@ import reactor.test.StepVerifier;
 
 /**
  * The protections of a source, on virtual time (no sleeps, no wall clock): the breaker opens after
- * the configured failures, short-circuits while open, and closes once the source recovers; retries
- * honour the network's retry-after and never outlive the deadline; only transient and throttling
- * failures are retried.
+ * the configured failures (attempts the deadline cut short among them), short-circuits while open, and
+ * closes once the source recovers; retries honour the network's retry-after and never outlive the
+ * deadline; only transient and throttling failures are retried; a decorated source answers with its
+ * outcome instead of failing.
  */
 class SourceGuardTests {
 
@@ -44,7 +50,7 @@ class SourceGuardTests {
             RetryRegistry.of(RetryConfig.custom().maxAttempts(3).retryOnException(new RetryableFailure())
                     .intervalBiFunction(new RetryAfterOrBackoff()).build()),
             TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(5)).build()),
-            new ResilienceProperties(10));
+            new ResilienceProperties(10), Clock.systemUTC());
     private final AtomicInteger calls = new AtomicInteger();
 
     @Test
@@ -52,24 +58,24 @@ class SourceGuardTests {
         CircuitBreaker breaker = breakers.circuitBreaker("ad-META");
         // Three attempts fail; the fourth failure, the first attempt of the next call, opens the
         // breaker, which then refuses that call's retry.
-        StepVerifier.withVirtualTime(() -> guard.protect(failing(transientError()), "ad-META", null, deadline()))
+        StepVerifier.withVirtualTime(() -> guard.protect(failing(transientError()), on("ad-META"), deadline()))
                 .thenAwait(Duration.ofSeconds(5))
                 .verifyError(AdNetworkException.Transient.class);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-        StepVerifier.withVirtualTime(() -> guard.protect(failing(transientError()), "ad-META", null, deadline()))
+        StepVerifier.withVirtualTime(() -> guard.protect(failing(transientError()), on("ad-META"), deadline()))
                 .thenAwait(Duration.ofSeconds(5))
                 .verifyError(CallNotPermittedException.class);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(calls.get()).isEqualTo(4);
 
         int before = calls.get();
-        StepVerifier.create(guard.protect(succeeding(), "ad-META", null, deadline()))
+        StepVerifier.create(guard.protect(succeeding(), on("ad-META"), deadline()))
                 .verifyError(CallNotPermittedException.class);
         assertThat(calls.get()).as("no call reaches the source while the breaker is open").isEqualTo(before);
 
         clock.advance(Duration.ofSeconds(31));
-        StepVerifier.create(guard.protect(succeeding(), "ad-META", null, deadline())).expectNext("rows").verifyComplete();
-        StepVerifier.create(guard.protect(succeeding(), "ad-META", null, deadline())).expectNext("rows").verifyComplete();
+        StepVerifier.create(guard.protect(succeeding(), on("ad-META"), deadline())).expectNext("rows").verifyComplete();
+        StepVerifier.create(guard.protect(succeeding(), on("ad-META"), deadline())).expectNext("rows").verifyComplete();
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
@@ -77,7 +83,7 @@ class SourceGuardTests {
     void anAccountsOwnProblemNeverOpensTheNetworksBreaker() {
         for (int i = 0; i < 6; i++) {
             StepVerifier.create(guard.protect(failing(new AdNetworkException.CredentialsRejected(AdNetwork.META,
-                    "expired", null)), "ad-META", null, deadline())).verifyError();
+                    "expired", null)), on("ad-META"), deadline())).verifyError();
         }
         assertThat(breakers.circuitBreaker("ad-META").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(calls.get()).as("credentials errors are not retried").isEqualTo(6);
@@ -88,7 +94,7 @@ class SourceGuardTests {
         AtomicInteger attempts = new AtomicInteger();
         Mono<String> throttledOnce = Mono.defer(() -> attempts.incrementAndGet() == 1
                 ? Mono.error(rateLimited(Duration.ofSeconds(2))) : Mono.just("rows"));
-        StepVerifier.withVirtualTime(() -> guard.protect(throttledOnce, "ad-GOOGLE_ADS", null, Deadline.in(Duration.ofSeconds(10))))
+        StepVerifier.withVirtualTime(() -> guard.protect(throttledOnce, on("ad-GOOGLE_ADS"), Deadline.in(Duration.ofSeconds(10))))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(1999))
                 .thenAwait(Duration.ofMillis(1))
@@ -104,7 +110,7 @@ class SourceGuardTests {
             attempts.incrementAndGet();
             return Mono.error(rateLimited(Duration.ofSeconds(30)));
         });
-        StepVerifier.withVirtualTime(() -> guard.protect(throttled, "ad-ADROLL", null, Deadline.in(Duration.ofSeconds(10))))
+        StepVerifier.withVirtualTime(() -> guard.protect(throttled, on("ad-ADROLL"), Deadline.in(Duration.ofSeconds(10))))
                 .expectErrorSatisfies(error -> {
                     assertThat(error).isInstanceOf(RetryWouldMissDeadline.class);
                     assertThat(SourceErrors.code(error).name()).isEqualTo("SOURCE_RATE_LIMITED");
@@ -115,7 +121,7 @@ class SourceGuardTests {
 
     @Test
     void transientFailuresAreRetriedWithBackoffAndGivenUpAfterTheLastAttempt() {
-        StepVerifier.withVirtualTime(() -> guard.protect(failing(transientError()), "ad-META", null, deadline()))
+        StepVerifier.withVirtualTime(() -> guard.protect(failing(transientError()), on("ad-META"), deadline()))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(599))
                 .thenAwait(Duration.ofMillis(1))
@@ -125,12 +131,67 @@ class SourceGuardTests {
 
     @Test
     void theDeadlineCutsAHangingSourceShort() {
-        StepVerifier.withVirtualTime(() -> guard.protect(Mono.never(), "ad-META", null, Deadline.in(Duration.ofSeconds(2))))
+        StepVerifier.withVirtualTime(() -> guard.protect(Mono.never(), on("ad-META"), Deadline.in(Duration.ofSeconds(2))))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(1999))
                 .thenAwait(Duration.ofMillis(1))
                 .expectErrorSatisfies(error -> assertThat(SourceErrors.code(error).name()).isEqualTo("SOURCE_TIMEOUT"))
                 .verify();
+    }
+
+    @Test
+    void anAttemptCutOffByTheDeadlineCountsAsAFailureOfTheSource() {
+        StepVerifier.withVirtualTime(() -> guard.protect(Mono.never(), on("ad-META"), Deadline.in(Duration.ofSeconds(2))))
+                .expectSubscription()
+                .thenAwait(Duration.ofSeconds(2))
+                .expectError()
+                .verify();
+        assertThat(breakers.circuitBreaker("ad-META").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aHangingSourceOpensItsBreakerAfterTheConfiguredFailuresAndIsThenNotCalled() {
+        Source<String, String> hanging = guard.decorate(
+                query -> Mono.<String>never().doOnSubscribe(subscription -> calls.incrementAndGet()),
+                query -> on("ad-META"));
+        for (int i = 0; i < 4; i++) {
+            StepVerifier.withVirtualTime(() -> hanging.fetch("rows", Deadline.in(Duration.ofSeconds(2))))
+                    .expectSubscription()
+                    .expectNoEvent(Duration.ofMillis(1999))
+                    .thenAwait(Duration.ofMillis(1))
+                    .assertNext(answer -> {
+                        assertThat(answer.state()).isEqualTo(SourceState.FAILED);
+                        assertThat(answer.outcome().errorCode()).isEqualTo(ErrorCode.SOURCE_TIMEOUT);
+                        assertThat(answer.outcome().latency()).isEqualTo(Duration.ofSeconds(2));
+                    })
+                    .verifyComplete();
+        }
+        assertThat(breakers.circuitBreaker("ad-META").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        Sourced<String> refused = hanging.fetch("rows", Deadline.in(Duration.ofSeconds(2))).block();
+        assertThat(refused.outcome().errorCode()).isEqualTo(ErrorCode.SOURCE_UNAVAILABLE);
+        assertThat(refused.outcome().reason()).contains("circuit open");
+        assertThat(calls.get()).as("one call per request, none while open").isEqualTo(4);
+    }
+
+    @Test
+    void aDecoratedSourceAnswersFreshWithTheDataOrFailedWithTheCodeAndReason() {
+        Source<String, String> source = guard.decorate(query -> query.equals("ok") ? succeeding()
+                : failing(new AdNetworkException.CredentialsRejected(AdNetwork.META, "expired token", null)),
+                query -> on("ad-META"));
+        Sourced<String> ok = source.fetch("ok", deadline()).block();
+        assertThat(ok.state()).isEqualTo(SourceState.FRESH);
+        assertThat(ok.value()).isEqualTo("rows");
+        assertThat(ok.outcome().asOf()).isNotNull();
+        Sourced<String> rejected = source.fetch("rejected", deadline()).block();
+        assertThat(rejected.state()).isEqualTo(SourceState.FAILED);
+        assertThat(rejected.value()).isNull();
+        assertThat(rejected.outcome().errorCode()).isEqualTo(ErrorCode.SOURCE_CREDENTIALS_REJECTED);
+        assertThat(rejected.outcome().reason()).isEqualTo("the network rejected the account's credentials; "
+                + "reconnect the account").doesNotContain("expired token");
+    }
+
+    private static Protection on(String instance) {
+        return new Protection(instance, null, instance);
     }
 
     private Deadline deadline() {

@@ -1,12 +1,13 @@
-package com.funnelgate.gateway.resilience;
+package com.funnelgate.gateway.source;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The one deadline of a request: every source it asks gets what is left of it. Reads Reactor's
- * clock, so tests on virtual time see virtual deadlines.
+ * A point in time by which something must be done: a request's answer sent, a source's data in.
+ * Created once where a request enters and handed down; every source it asks gets what is left of it.
+ * Reads Reactor's clock, so tests on virtual time see virtual deadlines.
  *
  * @param atMillis the deadline on Reactor's parallel scheduler clock, in milliseconds
  */
@@ -17,12 +18,17 @@ public record Deadline(long atMillis) {
         return new Deadline(now() + budget.toMillis());
     }
 
+    /** The deadline {@code reserve} before this one (e.g. the sources' cut-off before the answer's). */
+    public Deadline earlier(Duration reserve) {
+        return new Deadline(atMillis - reserve.toMillis());
+    }
+
     /** What is left of it; zero once it has passed. */
     public Duration remaining() {
         return Duration.ofMillis(Math.max(0, atMillis - now()));
     }
 
-    private static long now() {
+    static long now() {
         return Schedulers.parallel().now(TimeUnit.MILLISECONDS);
     }
 }
