@@ -56,7 +56,7 @@ class ArchitectureTests {
             Map.entry("answers", Set.of("cache", "persisted", "report", "tenancy")),
             Map.entry("bi", Set.of("errors", "persisted")),
             Map.entry("provisioning", Set.of("funnel", "tenancy")),
-            Map.entry("demo", Set.of("adspend", "funnel", "provisioning", "tenancy")));
+            Map.entry("demo", Set.of("adspend", "funnel", "provisioning", "report", "tenancy")));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -8,6 +8,7 @@ import com.funnelgate.gateway.adspend.AdAccounts;
 import com.funnelgate.gateway.funnel.FunnelEventWriter;
 import com.funnelgate.gateway.funnel.FunnelRollup;
 import com.funnelgate.gateway.provisioning.Provisioning;
+import com.funnelgate.gateway.report.RequestPathWarmup;
 import com.funnelgate.gateway.tenancy.ApiKeys;
 import com.funnelgate.gateway.tenancy.Role;
 import com.funnelgate.gateway.tenancy.Tenant;
@@ -33,8 +34,9 @@ import reactor.core.publisher.Sinks;
 /**
  * Fills an empty database with the demo data set once the gateway is up: the demo tenants with
  * their sites and calls-to-action, the demo API keys, an ad account per tenant on each sandbox
- * network, and months of generated funnel events whose campaign ids are those the sandbox reports. Rolls them up, then prints where to go
- * and what to send. The readiness probe reports out of service until the data is in.
+ * network, and months of generated funnel events whose campaign ids are those the sandbox reports. Rolls them
+ * up, warms the report path on them ({@link RequestPathWarmup}), then prints where to go and what to send.
+ * The readiness probe reports out of service until the data is in.
  */
 @Component
 @ConditionalOnBooleanProperty("funnelgate.demo.enabled")
@@ -51,10 +53,11 @@ class DemoLoader {
     private final FunnelRollup rollup;
     private final DatabaseClient db;
     private final AdAccounts adAccounts;
+    private final RequestPathWarmup warmup;
     private final Sinks.One<Long> loaded = Sinks.one();
 
     DemoLoader(DemoProperties properties, Provisioning provisioning, ApiKeys keys, FunnelEventWriter writer,
-            FunnelRollup rollup, DatabaseClient db, AdAccounts adAccounts) {
+            FunnelRollup rollup, DatabaseClient db, AdAccounts adAccounts, RequestPathWarmup warmup) {
         this.properties = properties;
         this.provisioning = provisioning;
         this.keys = keys;
@@ -62,6 +65,7 @@ class DemoLoader {
         this.rollup = rollup;
         this.db = db;
         this.adAccounts = adAccounts;
+        this.warmup = warmup;
     }
 
     @EventListener
@@ -70,6 +74,8 @@ class DemoLoader {
         Instant started = Instant.now();
         db.sql("select count(*) from tenants").map(row -> row.get(0, Long.class)).one()
                 .flatMap(existing -> existing > 0 ? Mono.just(0L) : load())
+                // Warm the report path on the demo's data before the readiness probe says so.
+                .flatMap(events -> warmup.run().thenReturn(events))
                 .subscribe(events -> {
                     loaded.tryEmitValue(events);
                     log.info(DemoBanner.text(port, events, Duration.between(started, Instant.now())));

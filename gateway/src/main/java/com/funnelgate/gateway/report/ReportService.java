@@ -136,7 +136,7 @@ public class ReportService {
      * @param funnelAnswer null when the funnel was not asked
      * @param adSpend null when no ad metric was asked for
      */
-    private ReportOutcome compose(ReportQuery query, ReportRequest request, ReportSelection selection,
+    ReportOutcome compose(ReportQuery query, ReportRequest request, ReportSelection selection,
             Sourced<FunnelResult> funnelAnswer, AdSources.AdSpend adSpend) {
         Tenant tenant = query.tenant();
         List<SourceReport> sources = new ArrayList<>();

@@ -8,17 +8,21 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Starts the one deadline of a GraphQL request ({@code funnelgate.report.deadline}) where it enters the
- * GraphQL pipeline, on every path into it ({@code POST} and {@code GET /graphql}, the BI endpoint), and
- * puts it in the request's {@link GraphQLContext}: every report field of the request, every tenant of
- * {@code reports}, and every lookup and source they make share what is left of it.
+ * The one deadline of a request ({@code funnelgate.report.deadline}): started, as the first web filter,
+ * when the HTTP request arrives (before authentication and reading the body, which count too), and put by
+ * the first GraphQL interceptor into the request's {@link GraphQLContext}, on every path into GraphQL
+ * ({@code POST} and {@code GET /graphql}, the BI endpoint). Every report field of the request, every tenant
+ * of {@code reports}, and every lookup and source they make share what is left of it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestDeadline implements WebGraphQlInterceptor {
+public class RequestDeadline implements WebFilter, WebGraphQlInterceptor {
 
     private static final String KEY = RequestDeadline.class.getName();
 
@@ -29,8 +33,15 @@ public class RequestDeadline implements WebGraphQlInterceptor {
     }
 
     @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        exchange.getAttributes().put(KEY, Deadline.in(properties.deadline()));
+        return chain.filter(exchange);
+    }
+
+    @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        Deadline deadline = Deadline.in(properties.deadline());
+        Deadline started = (Deadline) request.getAttributes().get(KEY);
+        Deadline deadline = started != null ? started : Deadline.in(properties.deadline());
         request.configureExecutionInput((input, builder) ->
                 builder.graphQLContext(context -> context.of(KEY, deadline)).build());
         return chain.next(request);

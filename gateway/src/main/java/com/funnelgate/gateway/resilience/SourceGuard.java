@@ -17,6 +17,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ import reactor.core.publisher.Mono;
 /**
  * Wraps a call to a data source in its protections, innermost first: a time limiter per attempt and
  * the request's deadline (both inside the breaker, so an attempt either cuts short counts as a failure
- * of that source), the source's circuit breaker (one per network, one per database), a retry for
+ * of that source; with no time left at all the call is not made), the source's circuit breaker (one per network, one per database), a retry for
  * transient and rate-limited failures that honours the network's retry-after and is not made when its
  * wait would outlast the deadline, and a concurrency limit per ad account. Breakers, retries and time
  * limiters are named instances inheriting the {@code resilience4j.*.configs.default} settings.
@@ -39,6 +40,7 @@ import reactor.core.publisher.Mono;
 public class SourceGuard {
 
     private static final Logger log = LoggerFactory.getLogger(SourceGuard.class);
+    private static final String NO_TIME_LEFT = "the request's deadline passed before the source was called";
 
     private final CircuitBreakerRegistry breakers;
     private final RetryRegistry retries;
@@ -81,14 +83,18 @@ public class SourceGuard {
     /** The call, protected; it ends by the deadline, with the call's value or the error that ended it. */
     public <T> Mono<T> protect(Mono<T> call, Protection protection, Deadline deadline) {
         Retry retry = retries.retry(protection.instance());
+        Mono<T> guarded = Mono.defer(() -> call
+                        .transformDeferred(TimeLimiterOperator.of(limiters.timeLimiter(protection.instance())))
+                        .timeout(deadline.remaining()))
+                .transformDeferred(CircuitBreakerOperator.of(breakers.circuitBreaker(protection.instance())));
         return Mono.defer(() -> {
             AtomicInteger attempts = new AtomicInteger();
             Mono<T> attempt = Mono.defer(() -> {
                         attempts.incrementAndGet();
-                        return call.transformDeferred(TimeLimiterOperator.of(limiters.timeLimiter(protection.instance())))
-                                .timeout(deadline.remaining());
+                        // With no time left the call is not made, and the source is not blamed for it.
+                        return deadline.remaining().isZero() ? Mono.<T>error(new TimeoutException(NO_TIME_LEFT))
+                                : guarded;
                     })
-                    .transformDeferred(CircuitBreakerOperator.of(breakers.circuitBreaker(protection.instance())))
                     .onErrorMap(error -> !retryFits(retry, attempts.get(), error, deadline), RetryWouldMissDeadline::new);
             Mono<T> retried = attempt.transformDeferred(RetryOperator.of(retry));
             return protection.bulkhead() == null ? retried

@@ -36,6 +36,11 @@ public class TenantDirectory {
         return Mono.fromFuture(() -> cache.get(tenantId), true).flatMap(Mono::justOrEmpty);
     }
 
+    /** The tenant with the lowest id, or empty when there is none. */
+    public Mono<Tenant> first() {
+        return db.sql("select " + COLUMNS + " from tenants order by tenant_id limit 1").map(TenantDirectory::tenant).one();
+    }
+
     /** Every tenant, ordered by id. */
     public Flux<Tenant> all() {
         return db.sql("select " + COLUMNS + " from tenants order by tenant_id").map(TenantDirectory::tenant).all();

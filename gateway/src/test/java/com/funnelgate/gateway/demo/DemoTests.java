@@ -2,7 +2,11 @@ package com.funnelgate.gateway.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.funnelgate.adconnectors.AdNetwork;
+import com.funnelgate.adconnectors.sandbox.AdNetworkSandbox;
+import com.funnelgate.gateway.report.RequestPathWarmup;
 import com.funnelgate.gateway.support.HttpApi;
+import com.funnelgate.gateway.tenancy.TenantDirectory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,18 +23,27 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "funnelgate.embedded-postgres.database=funnelgate_demo", "funnelgate.demo.events=20000",
-    "funnelgate.demo.days=20"})
+    "funnelgate.demo.days=20", "funnelgate.warmup.enabled=true"})
 @ActiveProfiles({"demo", "test"})
 class DemoTests {
 
     @LocalServerPort int port;
     @Autowired DemoLoader loader;
+    @Autowired RequestPathWarmup warmup;
+    @Autowired AdNetworkSandbox sandbox;
+    @Autowired TenantDirectory tenants;
 
     @Test
     void theDemoKeysReadTheDemoTenants() {
         HttpApi api = new HttpApi(port);
         assertThat(loader.loaded().block(Duration.ofMinutes(2))).isGreaterThan(10_000);
         api.client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        // Ready once the report path was warmed on the demo's data, without a call to any network.
+        assertThat(warmup.health().getDetails()).containsEntry("reports", "of tenant " + tenants.first().block().id())
+                .containsEntry("errors", 1);
+        for (AdNetwork network : AdNetwork.values()) {
+            assertThat(sandbox.requestCount(network)).as("calls to %s", network).isZero();
+        }
         // Partner and BI keys run trusted operations only: MyTenants, by documentId and at the BI endpoint.
         String myTenants = null;
         for (JsonNode operation : api.get("fgk_demo_partner", "/v1/persisted-operations").body().path("operations")) {

@@ -17,14 +17,16 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.graphql.support.DefaultGraphQlRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.util.LinkedMultiValueMap;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
- * The request's one deadline, with a stub chain and virtual time: it starts when the request enters the
- * GraphQL pipeline, and what the report fields read from the request's context is that deadline, however
- * late they read it.
+ * The request's one deadline, with stub chains and virtual time: it starts when the HTTP request arrives
+ * (or, when it came another way, when it enters the GraphQL pipeline), and what the report fields read from
+ * the request's context is that deadline, however late they read it.
  */
 class RequestDeadlineTests {
 
@@ -39,12 +41,25 @@ class RequestDeadlineTests {
             Deadline second = deadlines.of(context);
             return response(request, Map.of("left", first.remaining().toMillis(), "same", first.equals(second)));
         });
-        StepVerifier.withVirtualTime(() -> deadlines.intercept(request(), slowFields))
+        StepVerifier.withVirtualTime(() -> deadlines.intercept(request(new HashMap<>()), slowFields))
                 .thenAwait(Duration.ofMillis(1500))
                 .assertNext(response -> {
                     Map<String, Object> data = response.getData();
                     assertThat(data).containsEntry("left", 500L).containsEntry("same", true);
                 })
+                .verifyComplete();
+    }
+
+    @Test
+    void overHttpTheDeadlineStartsWhenTheRequestArrivesBeforeAuthenticationAndTheBody() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/graphql"));
+        WebGraphQlInterceptor.Chain fields = request -> Mono.fromSupplier(() -> response(request,
+                Map.of("left", deadlines.of(request.toExecutionInput().getGraphQLContext()).remaining().toMillis())));
+        StepVerifier.withVirtualTime(() -> deadlines.filter(exchange, arrived -> Mono.empty())
+                        .then(Mono.delay(Duration.ofMillis(300)))
+                        .then(Mono.defer(() -> deadlines.intercept(request(exchange.getAttributes()), fields))))
+                .thenAwait(Duration.ofMillis(300))
+                .assertNext(response -> assertThat(response.<Map<String, Object>>getData()).containsEntry("left", 1700L))
                 .verifyComplete();
     }
 
@@ -60,9 +75,9 @@ class RequestDeadlineTests {
                 ExecutionResult.newExecutionResult().data(data).build()));
     }
 
-    private static WebGraphQlRequest request() {
+    private static WebGraphQlRequest request(Map<String, Object> attributes) {
         return new WebGraphQlRequest(URI.create("http://localhost/graphql"), new HttpHeaders(),
-                new LinkedMultiValueMap<>(), null, new HashMap<>(),
+                new LinkedMultiValueMap<>(), null, attributes,
                 new DefaultGraphQlRequest("{ report { tenantId } }", null, Map.of(), Map.of()), "1", Locale.ROOT);
     }
 }

@@ -150,6 +150,15 @@ class SourceGuardTests {
     }
 
     @Test
+    void aSourceAskedWithNoTimeLeftIsNeitherCalledNorBlamed() {
+        StepVerifier.withVirtualTime(() -> guard.protect(succeeding(), on("ad-META"), Deadline.in(Duration.ZERO)))
+                .expectErrorSatisfies(error -> assertThat(SourceErrors.code(error).name()).isEqualTo("SOURCE_TIMEOUT"))
+                .verify();
+        assertThat(calls.get()).isZero();
+        assertThat(breakers.circuitBreaker("ad-META").getMetrics().getNumberOfBufferedCalls()).isZero();
+    }
+
+    @Test
     void aHangingSourceOpensItsBreakerAfterTheConfiguredFailuresAndIsThenNotCalled() {
         Source<String, String> hanging = guard.decorate(
                 query -> Mono.<String>never().doOnSubscribe(subscription -> calls.incrementAndGet()),
