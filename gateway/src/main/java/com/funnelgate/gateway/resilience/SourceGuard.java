@@ -28,9 +28,10 @@ import reactor.core.publisher.Mono;
 /**
  * Wraps a call to a data source in its protections, innermost first: a time limiter per attempt and
  * the request's deadline (both inside the breaker, so an attempt either cuts short counts as a failure
- * of that source; with no time left at all the call is not made), the source's circuit breaker (one per network, one per database), a retry for
- * transient and rate-limited failures that honours the network's retry-after and is not made when its
- * wait would outlast the deadline, and a concurrency limit per ad account. Breakers, retries and time
+ * of that source; with no time left at all the call is not made), the source's circuit breaker (one per
+ * network, one per database), a retry for transient and rate-limited failures that honours the
+ * network's retry-after and is not made when its wait would outlast the deadline, and a concurrency
+ * limit per ad account. Breakers, retries and time
  * limiters are named instances inheriting the {@code resilience4j.*.configs.default} settings.
  *
  * <p>{@link #decorate} turns a plain call into a {@link Source} under these protections, whose failures
