@@ -4,9 +4,12 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.funnelgate.gateway.cache.Caching;
+import com.funnelgate.gateway.resilience.SourceGuard;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -20,8 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Module boundaries of the gateway: each feature package depends only on the packages it is allowed to
  * (downwards on the request path: interceptors, then report, then sources, then what every layer shares),
- * feature packages do not depend on each other in cycles, and no main code blocks a reactive pipeline
- * (blocking JDBC is confined to start-up in {@code embedded}).
+ * feature packages do not depend on each other in cycles, caching and protections wrap sources in one
+ * place, and no main code blocks a reactive pipeline (blocking JDBC is confined to start-up in
+ * {@code embedded}).
  */
 class ArchitectureTests {
 
@@ -89,13 +93,23 @@ class ArchitectureTests {
     }
 
     @Test
+    void cachingAndProtectionsWrapSourcesOnlyWhereTheyAreWired() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".report.SourcesConfig")
+                .should().callMethodWhere(DescribedPredicate.describe("Caching.decorate or SourceGuard.decorate",
+                        call -> call.getName().equals("decorate")
+                                && (call.getTargetOwner().isEquivalentTo(Caching.class)
+                                        || call.getTargetOwner().isEquivalentTo(SourceGuard.class))))
+                .check(MAIN);
+    }
+
+    @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("com.funnelgate.gateway.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
     @Test
     void noMainCodeBlocksAReactivePipeline() {
-        noClasses().should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+        noClasses().should().callMethodWhere(DescribedPredicate.describe(
                         "block, blockFirst, blockLast, toIterable or toStream of Reactor",
                         call -> call.getTargetOwner().getPackageName().startsWith("reactor.core.publisher")
                                 && call.getName().matches("block|blockFirst|blockLast|blockOptional|toIterable|toStream")))

@@ -42,6 +42,7 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Makes the report path warm before the gateway takes traffic, so that the first report after start-up
@@ -109,9 +110,12 @@ public class RequestPathWarmup implements HealthIndicator {
         long started = System.nanoTime();
         long ticket = runs.incrementAndGet();
         return pool()
-                .then(Mono.fromRunnable(() -> new ReportRehearsal().run(reports, REHEARSALS)))
+                // CPU work, kept off the event loops (the server already answers probes).
+                .then(Mono.fromRunnable(() -> new ReportRehearsal().run(reports, REHEARSALS))
+                        .subscribeOn(Schedulers.parallel()))
                 .then(tenants.first().map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .flatMap(tenant -> graphQl.handleRequest(request(tenant.orElse(null)))
+                        .publishOn(Schedulers.parallel())
                         .doOnNext(response -> encode(response.toMap()))
                         .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
                                 new UsernamePasswordAuthenticationToken(WARMUP, null, Set.of())))
