@@ -91,6 +91,12 @@ public class AdSpendCachePolicy implements CachePolicy<AccountDays, List<AdSpend
         return rows;
     }
 
+    /** A rollup or a new account leaves the spend of an account's days as it was. */
+    @Override
+    public boolean followsDataChanges() {
+        return false;
+    }
+
     private Duration ttl(TenantAdAccount account, LocalDate day, LocalDate today) {
         if (!day.isBefore(today)) {
             return properties.todayTtl();

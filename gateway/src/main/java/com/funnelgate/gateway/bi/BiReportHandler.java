@@ -153,6 +153,8 @@ class BiReportHandler {
             case "FORBIDDEN", "PERSISTED_QUERY_REQUIRED" -> HttpStatus.FORBIDDEN;
             case "PERSISTED_QUERY_NOT_FOUND" -> HttpStatus.NOT_FOUND;
             case "RATE_LIMITED" -> HttpStatus.TOO_MANY_REQUESTS;
+            case "SOURCE_TIMEOUT" -> HttpStatus.GATEWAY_TIMEOUT;
+            case "SOURCE_UNAVAILABLE", "SOURCE_RATE_LIMITED", "SOURCE_CREDENTIALS_REJECTED" -> HttpStatus.SERVICE_UNAVAILABLE;
             default -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }

@@ -39,6 +39,15 @@ public interface CachePolicy<Q, T, P> {
     /** The query's data from its parts, given in the order of {@link #keys}. */
     T join(Q query, List<P> parts);
 
+    /**
+     * Whether the parts go out of date when their tenant's data changes ({@link DataChanges}: the funnel
+     * rolled up, Redis back after an outage), so that data fetched while it changed must not be kept.
+     * Sources whose data no such change touches (ad spend, per account and day) say no.
+     */
+    default boolean followsDataChanges() {
+        return true;
+    }
+
     /** Runs after a part was stored (e.g. to index its key for invalidation); must not fail. */
     default Mono<Void> stored(long tenantId, String key, Cached<P> entry) {
         return Mono.empty();

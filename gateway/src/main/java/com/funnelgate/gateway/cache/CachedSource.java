@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
  * those answer (STALE, with the failure's code); otherwise the failure stands.
  *
  * <p>Data fetched while its tenant's data changed ({@link DataChanges}) answers the request but is not
- * kept: it may predate the change.
+ * kept: it may predate the change (for sources whose policy {@link CachePolicy#followsDataChanges()
+ * follows such changes}).
  */
 public final class CachedSource<Q, T, P> implements Source<Q, T> {
 
@@ -83,33 +84,43 @@ public final class CachedSource<Q, T, P> implements Source<Q, T> {
         });
     }
 
-    /** Stores what was fetched; answers with it and the still fresh rest. */
+    /** Stores what was fetched (unless its tenant's data changed meanwhile); answers with it and the fresh rest. */
     private Mono<Sourced<T>> store(Q query, List<String> keys, List<Cached<P>> found, Q fetch, Sourced<T> fetched,
             long tenantId, long mark) {
         Instant fetchedAt = fetched.outcome().asOf();
-        Map<String, Cached<P>> stored = new LinkedHashMap<>();
+        Map<String, Cached<P>> parts = new LinkedHashMap<>();
         for (CachePolicy.Part<P> part : policy.parts(fetch, fetched.value(), fetchedAt)) {
             Instant freshUntil = fetchedAt.plus(part.ttl());
-            stored.put(part.key(), new Cached<>(part.value(), tenantId, fetchedAt, freshUntil, freshUntil.plus(staleLimit)));
+            parts.put(part.key(), new Cached<>(part.value(), tenantId, fetchedAt, freshUntil, freshUntil.plus(staleLimit)));
         }
-        Mono<Void> writes = Flux.fromIterable(stored.entrySet())
+        if (changedSince(tenantId, mark)) {
+            return Mono.just(fresh(query, keys, found, parts, false));
+        }
+        Mono<Void> writes = Flux.fromIterable(parts.entrySet())
                 .flatMap(entry -> cache.put(entry.getKey(), entry.getValue())
                         .then(Mono.defer(() -> policy.stored(tenantId, entry.getKey(), entry.getValue()))))
                 .then();
-        // Checked after storing: a change whose eviction ran before the entries were in would leave them
-        // there, so they are taken out again; one after the check evicts them itself.
         return writes.then(Mono.defer(() -> {
-            boolean changed = changes.changedSince(tenantId, mark);
-            Mono<Void> dropped = changed ? cache.remove(List.copyOf(stored.keySet())) : Mono.empty();
-            return dropped.thenReturn(fresh(query, keys, found, stored, !changed));
+            if (!changedSince(tenantId, mark)) {
+                return Mono.just(fresh(query, keys, found, parts, true));
+            }
+            // The data changed while the entries went in, perhaps after its eviction had run: take them out
+            // again, and make whatever was built from them meanwhile recognisably old.
+            return cache.remove(List.copyOf(parts.keySet()))
+                    .then(Mono.fromRunnable(() -> changes.changed(tenantId)))
+                    .thenReturn(fresh(query, keys, found, parts, false));
         }));
     }
 
-    private Sourced<T> fresh(Q query, List<String> keys, List<Cached<P>> found, Map<String, Cached<P>> stored,
+    private boolean changedSince(long tenantId, long mark) {
+        return policy.followsDataChanges() && changes.changedSince(tenantId, mark);
+    }
+
+    private Sourced<T> fresh(Q query, List<String> keys, List<Cached<P>> found, Map<String, Cached<P>> fetched,
             boolean kept) {
         List<Cached<P>> entries = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
-            Cached<P> entry = stored.getOrDefault(keys.get(i), found.get(i));
+            Cached<P> entry = fetched.getOrDefault(keys.get(i), found.get(i));
             if (entry == null) {
                 throw new IllegalStateException("The fetched data has no part " + keys.get(i));
             }

@@ -20,7 +20,7 @@ public class DataChanges {
 
     private final AtomicLong last = new AtomicLong();
     private final Map<Long, Long> tenants = new ConcurrentHashMap<>();
-    private volatile long everyone;
+    private final AtomicLong everyone = new AtomicLong();
 
     /** The point reached so far: a later change is one "since" it. */
     public long mark() {
@@ -34,11 +34,12 @@ public class DataChanges {
 
     /** Every tenant's data may have changed. */
     public void changedAll() {
-        everyone = last.incrementAndGet();
+        long change = last.incrementAndGet();
+        everyone.accumulateAndGet(change, Math::max);
     }
 
     /** Whether the tenant's data changed after the mark was taken. */
     public boolean changedSince(long tenantId, long mark) {
-        return everyone > mark || tenants.getOrDefault(tenantId, 0L) > mark;
+        return everyone.get() > mark || tenants.getOrDefault(tenantId, 0L) > mark;
     }
 }

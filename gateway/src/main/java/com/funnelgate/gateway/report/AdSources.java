@@ -121,8 +121,8 @@ class AdSources {
             return Mono.just(new AccountAnswer(new AccountSpend(account, null), SourceReport.of(account.sourceName(),
                     SourceStatus.Kind.AD_NETWORK, skipped, query.zone(), zoneName(dayZone), List.of(), WHAT)));
         }
-        return spend.fetch(new AccountDays(account, dayZone, query.from(), query.to()), deadline)
-                .onErrorResume(error -> Mono.just(ReportService.unexpected(account.sourceName(), error)))
+        return ReportService.kept(spend.fetch(new AccountDays(account, dayZone, query.from(), query.to()), deadline),
+                        account.sourceName())
                 .map(answer -> new AccountAnswer(new AccountSpend(account, answer.value()), SourceReport.of(
                         account.sourceName(), SourceStatus.Kind.AD_NETWORK, answer.outcome(), query.zone(),
                         zoneName(dayZone), warnings, WHAT)));

@@ -119,8 +119,7 @@ public class ReportService {
             Deadline deadline) {
         ReportQuery query = selection.rows() ? asked : asked.totalsOnly();
         Mono<Optional<Sourced<FunnelResult>>> funnelAnswer = selection.funnel()
-                ? funnel.fetch(new FunnelQuery(query, selection.visitors()), deadline)
-                        .onErrorResume(error -> Mono.just(unexpected(SourceStatus.FUNNEL, error)))
+                ? kept(funnel.fetch(new FunnelQuery(query, selection.visitors()), deadline), SourceStatus.FUNNEL)
                         .map(Optional::of)
                 : Mono.just(Optional.empty());
         Mono<Optional<AdSources.AdSpend>> adSpend = selection.adSpend()
@@ -182,9 +181,16 @@ public class ReportService {
                 });
     }
 
-    /** A source broke its promise never to fail: a bug, reported as the source being unavailable. */
-    static <T> Sourced<T> unexpected(String source, Throwable error) {
-        log.error("Source {} failed unexpectedly", source, error);
-        return Sourced.failed(ErrorCode.SOURCE_UNAVAILABLE, "is unavailable", null);
+    /**
+     * The source's answer, even when it broke its promise to answer with one value (failed or completed
+     * empty): a bug, logged and reported as the source being unavailable.
+     */
+    static <T> Mono<Sourced<T>> kept(Mono<Sourced<T>> answer, String source) {
+        return answer
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("the source answered nothing")))
+                .onErrorResume(error -> {
+                    log.error("Source {} broke its promise to answer", source, error);
+                    return Mono.just(Sourced.failed(ErrorCode.SOURCE_UNAVAILABLE, "is unavailable", null));
+                });
     }
 }

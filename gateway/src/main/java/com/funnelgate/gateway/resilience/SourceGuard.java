@@ -17,6 +17,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -30,8 +31,8 @@ import reactor.core.publisher.Mono;
  * the request's deadline (both inside the breaker, so an attempt either cuts short counts as a failure
  * of that source; with no time left at all the call is not made), the source's circuit breaker (one per
  * network, one per database), a retry for transient and rate-limited failures that honours the
- * network's retry-after and is not made when its wait would outlast the deadline, and a concurrency
- * limit per ad account. Breakers, retries and time
+ * network's retry-after and is not made unless its attempt would still have {@link #MIN_ATTEMPT} before
+ * the deadline, and a concurrency limit per ad account. Breakers, retries and time
  * limiters are named instances inheriting the {@code resilience4j.*.configs.default} settings.
  *
  * <p>{@link #decorate} turns a plain call into a {@link Source} under these protections, whose failures
@@ -42,6 +43,8 @@ public class SourceGuard {
 
     private static final Logger log = LoggerFactory.getLogger(SourceGuard.class);
     private static final String NO_TIME_LEFT = "the request's deadline passed before the source was called";
+    /** The least time a retried attempt is given; a retry that would leave less is not made. */
+    static final Duration MIN_ATTEMPT = Duration.ofMillis(200);
 
     private final CircuitBreakerRegistry breakers;
     private final RetryRegistry retries;
@@ -70,9 +73,12 @@ public class SourceGuard {
     public <Q, T> Source<Q, T> decorate(Function<Q, Mono<T>> call, Function<Q, Protection> protection) {
         return (query, deadline) -> Mono.defer(() -> {
             Stopwatch watch = Stopwatch.start();
+            // As of when it was asked: what it answers is at least that fresh (and a cache keeps it no longer).
+            Instant asked = clock.instant();
             Protection protections = protection.apply(query);
             return protect(Mono.defer(() -> call.apply(query)), protections, deadline)
-                    .map(value -> Sourced.fresh(value, clock.instant(), watch.elapsed()))
+                    .map(value -> Sourced.fresh(value, asked, watch.elapsed()))
+                    .switchIfEmpty(Mono.error(() -> new IllegalStateException("the source answered nothing")))
                     .onErrorResume(error -> {
                         log.warn("{} failed: {}", protections.subject(), error.toString());
                         return Mono.just(Sourced.failed(SourceErrors.code(error), SourceErrors.reason(error),
@@ -103,13 +109,17 @@ public class SourceGuard {
         });
     }
 
-    /** Whether a retry of this failure, if there is to be one, would start before the deadline. */
+    /**
+     * Whether a retry of this failure, if there is to be one, would leave its attempt at least
+     * {@link #MIN_ATTEMPT} before the deadline (an attempt certain to be cut short would only count
+     * against the source).
+     */
     private static boolean retryFits(Retry retry, int attempts, Throwable error, Deadline deadline) {
         if (attempts >= retry.getRetryConfig().getMaxAttempts()
                 || !retry.getRetryConfig().getExceptionPredicate().test(error)) {
             return true;
         }
         long wait = retry.getRetryConfig().<Object>getIntervalBiFunction().apply(attempts, Either.left(error));
-        return wait < deadline.remaining().toMillis();
+        return wait + MIN_ATTEMPT.toMillis() <= deadline.remaining().toMillis();
     }
 }

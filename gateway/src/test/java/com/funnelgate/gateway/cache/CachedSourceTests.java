@@ -181,6 +181,18 @@ class CachedSourceTests {
     }
 
     @Test
+    void dataOfASourceNoDataChangeTouchesIsKeptThoughItsTenantsDataChanged() {
+        Source<Shape, String> spend = caching.decorate((shape, deadline) -> Mono.fromSupplier(() -> {
+            fetches.incrementAndGet();
+            changes.changed(shape.tenant());
+            return Sourced.fresh("yesterday's spend", clock.instant(), Duration.ZERO);
+        }), new OnePart(false));
+        assertThat(spend.fetch(SHAPE, in(10)).block().outcome().freshUntil()).isNotNull();
+        assertThat(spend.fetch(SHAPE, in(10)).block().state()).isEqualTo(SourceState.CACHED);
+        assertThat(fetches.get()).isEqualTo(1);
+    }
+
+    @Test
     void anEntryIsNeverServedToAnotherTenant() {
         Source<Shape, String> source = cached(answering("tenant 1's"));
         source.fetch(SHAPE, in(10)).block();
@@ -189,7 +201,7 @@ class CachedSourceTests {
     }
 
     private Source<Shape, String> cached(Source<Shape, String> source) {
-        return caching.decorate(source, new OnePart());
+        return caching.decorate(source, new OnePart(true));
     }
 
     private Source<Shape, String> answering(String value) {
@@ -227,8 +239,19 @@ class CachedSourceTests {
     record Shape(long tenant, String name) {
     }
 
-    /** One entry per shape, fresh for five minutes. */
+    /** One entry per shape, fresh for five minutes; out of date when its tenant's data changes, or not. */
     private final class OnePart implements CachePolicy<Shape, String, String> {
+
+        private final boolean followsDataChanges;
+
+        OnePart(boolean followsDataChanges) {
+            this.followsDataChanges = followsDataChanges;
+        }
+
+        @Override
+        public boolean followsDataChanges() {
+            return followsDataChanges;
+        }
 
         @Override
         public TieredCache<String> cache() {

@@ -146,6 +146,15 @@ class ReportServiceTests {
     }
 
     @Test
+    void aSourceThatAnswersNothingIsReportedUnavailable() {
+        spend = (query, deadline) -> Mono.empty();
+        ReportOutcome outcome = report(EVERYTHING).block();
+        assertThat(outcome.report().sources()).extracting(SourceStatus::state)
+                .containsExactly(SourceState.FRESH, SourceState.FAILED);
+        assertThat(outcome.failures()).extracting(SourceFailure::code).containsExactly(ErrorCode.SOURCE_UNAVAILABLE);
+    }
+
+    @Test
     void aStaleAnswerSaysWhatItStandsInForAndIsNotReplayable() {
         Instant asOf = NOW.minus(Duration.ofHours(1));
         funnel = (query, deadline) -> answer(new Sourced<>(funnelResult(), new Outcome(SourceState.STALE,

@@ -50,7 +50,7 @@ class SourceGuardTests {
             RetryRegistry.of(RetryConfig.custom().maxAttempts(3).retryOnException(new RetryableFailure())
                     .intervalBiFunction(new RetryAfterOrBackoff()).build()),
             TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(5)).build()),
-            new ResilienceProperties(10), Clock.systemUTC());
+            new ResilienceProperties(10), clock);
     private final AtomicInteger calls = new AtomicInteger();
 
     @Test
@@ -147,6 +147,32 @@ class SourceGuardTests {
                 .expectError()
                 .verify();
         assertThat(breakers.circuitBreaker("ad-META").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryThatWouldLeaveItsAttemptTooLittleTimeIsNotMade() {
+        StepVerifier.withVirtualTime(() -> guard.protect(failing(transientError()), on("ad-META"),
+                        Deadline.in(Duration.ofMillis(300))))
+                .expectErrorSatisfies(error -> {
+                    assertThat(error).isInstanceOf(RetryWouldMissDeadline.class);
+                    assertThat(error.getCause()).isInstanceOf(AdNetworkException.Transient.class);
+                })
+                .verify();
+        assertThat(calls.get()).as("a 200 ms backoff would leave 100 ms for the attempt").isEqualTo(1);
+    }
+
+    @Test
+    void aDecoratedSourceIsAsOfWhenItWasAskedAndNeverAnswersNothing() {
+        Instant asked = clock.instant();
+        Source<String, String> slow = guard.decorate(query -> Mono.fromSupplier(() -> {
+            clock.advance(Duration.ofMinutes(1));
+            return "rows";
+        }), query -> on("funnel"));
+        assertThat(slow.fetch("rows", deadline()).block().outcome().asOf()).isEqualTo(asked);
+        Source<String, String> empty = guard.decorate(query -> Mono.empty(), query -> on("funnel"));
+        Sourced<String> nothing = empty.fetch("rows", deadline()).block();
+        assertThat(nothing.state()).isEqualTo(SourceState.FAILED);
+        assertThat(nothing.outcome().errorCode()).isEqualTo(ErrorCode.SOURCE_UNAVAILABLE);
     }
 
     @Test
