@@ -1,5 +1,6 @@
 package com.funnelgate.gateway.report;
 
+import com.funnelgate.gateway.source.Deadline;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -36,8 +37,8 @@ public record ReportProperties(
         }
     }
 
-    /** What the sources of one report share: the deadline less the answer's reserve. */
-    public Duration sourceBudget() {
-        return deadline.minus(answerReserve);
+    /** When the sources of a request whose answer is due then are cut off: the answer's reserve before it. */
+    public Deadline sourcesCutOff(Deadline answerDue) {
+        return answerDue.earlier(answerReserve);
     }
 }

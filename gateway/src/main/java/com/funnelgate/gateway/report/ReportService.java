@@ -80,7 +80,7 @@ public class ReportService {
                         List.of(), null, List.of());
                 return Mono.just(new ReportOutcome(report, List.of(), ReportFacts.noSources()));
             }
-            Deadline sources = deadline.earlier(limits.answerReserve());
+            Deadline sources = limits.sourcesCutOff(deadline);
             return within(tenants.find(tenantId), sources, "The tenant directory")
                     .switchIfEmpty(Mono.error(() -> ApiException.badInput("Unknown tenant " + tenantId + ".")))
                     .flatMap(tenant -> within(checkFilter(tenant, filter), sources, "The tenant's sites and "

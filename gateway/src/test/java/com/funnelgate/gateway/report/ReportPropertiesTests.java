@@ -3,6 +3,7 @@ package com.funnelgate.gateway.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import com.funnelgate.gateway.source.Deadline;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +12,8 @@ class ReportPropertiesTests {
 
     @Test
     void theSourcesShareTheDeadlineLessTheAnswersReserve() {
-        assertThat(properties(Duration.ofSeconds(10), Duration.ofMillis(50)).sourceBudget())
-                .isEqualTo(Duration.ofMillis(9950));
+        assertThat(properties(Duration.ofSeconds(10), Duration.ofMillis(50)).sourcesCutOff(new Deadline(10_000)))
+                .isEqualTo(new Deadline(9_950));
     }
 
     @Test
